@@ -1,11 +1,47 @@
+using System.CommandLine;
+using NeuralPDE.Cli.Commands;
+using NeuralPDE.Cli.Output;
+
 namespace NeuralPDE.Cli;
 
-/// <summary>Builds and runs the <c>neuralpde</c> command line.</summary>
+/// <summary>Builds and runs the <c>neuralpde</c> command line. Exit codes: 0 success, 1 failure, 2 bad input.</summary>
 public static class CliApp
 {
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("NeuralPDE: benchmark PDEs solved by neural methods and checked against classical solvers.");
+        root.Subcommands.Add(ProblemsCommand.Create());
+        root.Subcommands.Add(SolveCommand.Create());
+        return root;
+    }
+
     public static int Run(string[] args)
     {
-        Console.WriteLine("neuralpde: under construction");
-        return args.Length >= 0 ? 0 : 1;
+        ParseResult parse = Build().Parse(args);
+        return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Runs a command body, turning expected failures into one-line messages and exit codes.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (ErrorReporter.IsUserError(e))
+        {
+            ErrorReporter.Report(e);
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("neuralpde: interrupted");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            ErrorReporter.Report(e);
+            return 1;
+        }
     }
 }

@@ -15,6 +15,10 @@ public static class ReferenceSolvers
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
     public static IEnumerable<(string Family, string Variant)> Supported => Registry.Keys.OrderBy(k => k.Family).ThenBy(k => k.Variant);
 
+    /// <summary>True when <see cref="For"/> would find a solver for <paramref name="spec"/>.</summary>
+    public static bool Has(ProblemSpec spec) =>
+        Registry.ContainsKey((spec.Family, spec.Variant)) || Registry.ContainsKey((spec.Family, ""));
+
     public static IReferenceSolver For(ProblemSpec spec)
     {
         if (Registry.TryGetValue((spec.Family, spec.Variant), out var make) || Registry.TryGetValue((spec.Family, ""), out make))

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NeuralPDE.Cli.Output;
+
+/// <summary>The machine-readable <c>--json</c> summary (DESIGN.md): always <c>problem</c>, <c>method</c>,
+/// <c>wallSeconds</c>; <c>relL2</c>, <c>steps</c>, <c>samples</c>, <c>peakMemoryMB</c> where they apply.</summary>
+public static class JsonSummary
+{
+    public static double PeakMemoryMB()
+    {
+        using var process = Process.GetCurrentProcess();
+        return Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1);
+    }
+
+    public static void Write(string path, JsonObject summary)
+    {
+        string full = Path.GetFullPath(path);
+        string? folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new IOException($"--json {path}: folder {folder} does not exist");
+        }
+        string temp = full + ".partial";
+        File.WriteAllText(temp, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>A JSON number, or null for NaN/infinity (which JSON cannot hold).</summary>
+    public static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+}
