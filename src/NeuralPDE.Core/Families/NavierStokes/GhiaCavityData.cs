@@ -1,3 +1,5 @@
+using NeuralPDE.Core.Solutions;
+
 namespace NeuralPDE.Core.Families.NavierStokes;
 
 /// <summary>
@@ -52,4 +54,90 @@ public static class GhiaCavityData
 
     /// <summary>Grid index (0..128) of a printed station: the nearest multiple of 1/128.</summary>
     public static int GridIndex(double station) => (int)Math.Round(station * GridIntervals);
+
+    /// <summary>
+    /// max |u(0.5, y) - Ghia| over Table I for a cavity solution on an [x, y] grid (field <c>u</c>). Stations are taken
+    /// at y = j/128; where that is not a node of the solution grid, u is interpolated along x = 0.5 by the cubic
+    /// through the four nearest nodes. Requires x = 0.5 to be a node (odd resolution).
+    /// </summary>
+    public static double CentrelineUError(ReferenceSolution solution)
+    {
+        FieldData u = solution.Fields["u"];
+        double[] x = solution.Axes[0].Values;
+        double[] y = solution.Axes[1].Values;
+        int ic = NodeIndex(x, 0.5) ?? throw new ArgumentException("x = 0.5 is not a grid node (use an odd resolution)", nameof(solution));
+        var line = new double[y.Length];
+        for (int j = 0; j < y.Length; j++)
+        {
+            line[j] = u[ic, j];
+        }
+        return MaxDeviation(y, line, CentrelineY, CentrelineU);
+    }
+
+    /// <summary>max |v(x, 0.5) - Ghia| over Table II (field <c>v</c>), sampled like <see cref="CentrelineUError"/>.</summary>
+    public static double CentrelineVError(ReferenceSolution solution)
+    {
+        FieldData v = solution.Fields["v"];
+        double[] x = solution.Axes[0].Values;
+        double[] y = solution.Axes[1].Values;
+        int jc = NodeIndex(y, 0.5) ?? throw new ArgumentException("y = 0.5 is not a grid node (use an odd resolution)", nameof(solution));
+        var line = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            line[i] = v[i, jc];
+        }
+        return MaxDeviation(x, line, CentrelineX, CentrelineV);
+    }
+
+    /// <summary>Value of a sampled profile at <paramref name="s"/>: the node value when s is a node, else the cubic
+    /// through the four nearest nodes (uniform or not).</summary>
+    public static double Interpolate(double[] nodes, double[] values, double s)
+    {
+        if (NodeIndex(nodes, s) is int exact)
+        {
+            return values[exact];
+        }
+        int k = Array.BinarySearch(nodes, s);
+        k = k < 0 ? ~k : k;
+        int start = Math.Clamp(k - 2, 0, Math.Max(0, nodes.Length - 4));
+        int end = Math.Min(nodes.Length, start + 4);
+        double result = 0;
+        for (int a = start; a < end; a++)
+        {
+            double weight = 1;
+            for (int b = start; b < end; b++)
+            {
+                if (b != a)
+                {
+                    weight *= (s - nodes[b]) / (nodes[a] - nodes[b]);
+                }
+            }
+            result += weight * values[a];
+        }
+        return result;
+    }
+
+    private static double MaxDeviation(double[] nodes, double[] values, IReadOnlyList<double> stations, IReadOnlyList<double> published)
+    {
+        double max = 0;
+        for (int k = 0; k < stations.Count; k++)
+        {
+            double s = (double)GridIndex(stations[k]) / GridIntervals;
+            max = Math.Max(max, Math.Abs(Interpolate(nodes, values, s) - published[k]));
+        }
+        return max;
+    }
+
+    private static int? NodeIndex(double[] nodes, double s)
+    {
+        double tol = 1e-9 * Math.Max(1, Math.Abs(nodes[^1] - nodes[0]));
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            if (Math.Abs(nodes[i] - s) <= tol)
+            {
+                return i;
+            }
+        }
+        return null;
+    }
 }
