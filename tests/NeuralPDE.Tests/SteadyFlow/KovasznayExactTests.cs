@@ -1,9 +1,11 @@
 using NeuralPDE.Core.Families.NavierStokes;
 using NeuralPDE.Core.Metrics;
 
+using Xunit.Abstractions;
+
 namespace NeuralPDE.Tests.SteadyFlow;
 
-public class KovasznayExactTests
+public class KovasznayExactTests(ITestOutputHelper output)
 {
     private static readonly KovasznaySolution Flow = new(20);
 
@@ -56,7 +58,7 @@ public class KovasznayExactTests
             continuity.Add(c);
             momentum.Add(m);
         }
-        Console.WriteLine($"continuity {string.Join(", ", continuity)}; momentum {string.Join(", ", momentum)}");
+        output.WriteLine($"continuity {string.Join(", ", continuity)}; momentum {string.Join(", ", momentum)}");
         // The O(h^4) term is large ((2 pi)^4 from sin 2 pi y), so the orders approach 2 from below:
         // measured 1.95, 1.97 (continuity) and 1.88, 1.95 (momentum).
         foreach (List<double> residuals in new[] { continuity, momentum })

@@ -4,9 +4,11 @@ using NeuralPDE.Core.Specs;
 using NeuralPDE.Numerics.NavierStokes;
 using NeuralPDE.Numerics.Solvers;
 
+using Xunit.Abstractions;
+
 namespace NeuralPDE.Tests.SteadyFlow;
 
-public class KovasznaySolverTests
+public class KovasznaySolverTests(ITestOutputHelper output)
 {
     [Fact]
     public void RegistryServesTheSpec()
@@ -35,7 +37,7 @@ public class KovasznaySolverTests
             errV.Add(s.MaxAbsError("v")!.Value);
             errP.Add(s.MaxAbsError("p")!.Value);
         }
-        Console.WriteLine($"u errors {string.Join(", ", errU)}; v {string.Join(", ", errV)}; p {string.Join(", ", errP)}");
+        output.WriteLine($"u errors {string.Join(", ", errU)}; v {string.Join(", ", errV)}; p {string.Join(", ", errP)}");
         foreach (List<double> errors in new[] { errU, errV, errP })
         {
             double[] orders = ErrorNorms.ObservedOrders(h, errors);
