@@ -10,6 +10,8 @@ public static class ReferenceSolvers
 {
     private static readonly Dictionary<(string Family, string Variant), Func<IReferenceSolver>> Registry = new()
     {
+        [("navier-stokes", "kovasznay")] = () => new NavierStokes.KovasznaySolver(),
+        [("navier-stokes", "cavity")] = () => new NavierStokes.CavitySolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
