@@ -10,6 +10,8 @@ public static class ReferenceSolvers
 {
     private static readonly Dictionary<(string Family, string Variant), Func<IReferenceSolver>> Registry = new()
     {
+        [("porous-medium", "gpme-1d")] = () => new PorousMedium.Gpme1DSolver(),
+        [("porous-medium", "barenblatt-2d")] = () => new PorousMedium.BarenblattSolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
