@@ -27,6 +27,11 @@ public sealed class Gpme1DSolver : IReferenceSolver
         Gpme1DParameters p = Gpme1DParameters.FromSpec(spec);
         GpmeReferenceSettings s = GpmeReferenceSettings.FromSpec(spec, options.Resolution);
         int outputs = spec.Integer("reference.outputTimes", min: 1);
+        if (p.Law == GpmeLaw.Stefan && s.Mean != FaceMean.Kirchhoff && s.StefanSmoothing == 0)
+        {
+            throw new SpecException(spec.Name, "reference.stefanSmoothing",
+                $"expected a number > 0 with faceMean = {s.MeanName} and law = stefan (with the exact step k the cell balances are discontinuous and Newton/Picard cycle), or use faceMean = kirchhoff; got 0");
+        }
         IGpmeExactSolution1D exact = p.Exact();
         Diffusivity k = p.Law == GpmeLaw.Stefan ? new StefanDiffusivity(p.UStar, s.StefanSmoothing) : exact.Diffusivity;
         var flux = new FaceFlux(k, s.Mean);
