@@ -71,11 +71,15 @@ public class Gpme1DSolverTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Stefan_SmoothedArithmeticMean_IsCloseToExact()
+    public void Stefan_SmoothedArithmeticMean_ConvergesMoreSlowly()
     {
-        var (_, e, _) = Study("stefan", 0.1, [100, 200], "reference.faceMean=arithmetic", "reference.stefanSmoothing=0.05");
-        Assert.True(e[^1] < 5e-2, $"smoothed Stefan relL2 {e[^1]:E2}");
-        Assert.True(e[1] < e[0]);
+        // k regularised over δ = 0.02 with the arithmetic face mean: Newton converges without Picard, but the
+        // front flux (1/2)(u_L − u_R)/h is not the enthalpy flux, and the error decays only like h^0.4
+        // (measured 8.96e-2, 6.69e-2, 4.98e-2 for N = 100, 200, 400) against h^0.6 for the Kirchhoff form.
+        var (_, e, runs) = Study("stefan", 0.1, [100, 200], "reference.faceMean=arithmetic", "reference.stefanSmoothing=0.02");
+        Assert.True(e[^1] < 8e-2, $"smoothed Stefan relL2 {e[^1]:E2}");
+        Assert.True(e[1] < 0.85 * e[0]);
+        Assert.All(runs, r => Assert.Equal(0, r.Statistics["picardIterations"]));
     }
 
     [Fact]
