@@ -12,6 +12,8 @@ public static class ReferenceSolvers
     {
         [("navier-stokes", "kovasznay")] = () => new NavierStokes.KovasznaySolver(),
         [("navier-stokes", "cavity")] = () => new NavierStokes.CavitySolver(),
+        [("porous-medium", "gpme-1d")] = () => new PorousMedium.Gpme1DSolver(),
+        [("porous-medium", "barenblatt-2d")] = () => new PorousMedium.BarenblattSolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
