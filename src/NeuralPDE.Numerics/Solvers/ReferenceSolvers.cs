@@ -10,6 +10,7 @@ public static class ReferenceSolvers
 {
     private static readonly Dictionary<(string Family, string Variant), Func<IReferenceSolver>> Registry = new()
     {
+        [("burgers", "dirichlet-sine")] = () => new NeuralPDE.Numerics.Burgers.BurgersReferenceSolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
