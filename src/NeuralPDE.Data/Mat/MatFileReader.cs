@@ -52,7 +52,14 @@ public static class MatFileReader
     public static MatFile Read(byte[] bytes, string source)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        return new Parser(bytes, source).Parse();
+        try
+        {
+            return new Parser(bytes, source).Parse();
+        }
+        catch (Exception e) when (e is ArgumentException or OverflowException or IndexOutOfRangeException)
+        {
+            throw new MatFileException($"{source}: corrupt MAT-file: {e.Message}", e);
+        }
     }
 
     private sealed class Parser
@@ -195,7 +202,12 @@ public static class MatFileReader
             int cls = (int)(flagWord & 0xFF);
             bool complex = (flagWord & 0x0800) != 0;
             int dimsType = SubElement(matrix, ref pos, baseOffset, where, "dimensions", out ReadOnlySpan<byte> dimsData);
-            int[] dims = ToDoubles(dimsType, dimsData, baseOffset, where, "dimensions").Select(d => checked((int)d)).ToArray();
+            double[] rawDims = ToDoubles(dimsType, dimsData, baseOffset, where, "dimensions");
+            if (rawDims.Any(d => !(d >= 0 && d <= int.MaxValue && d == Math.Floor(d))))
+            {
+                throw Fail($"corrupt{where}: the variable at offset {baseOffset} has dimensions [{string.Join(", ", rawDims)}]");
+            }
+            int[] dims = rawDims.Select(d => (int)d).ToArray();
             SubElement(matrix, ref pos, baseOffset, where, "array name", out ReadOnlySpan<byte> nameData);
             string name = Encoding.ASCII.GetString(nameData).TrimEnd('\0');
             string className = cls < ClassNames.Length ? ClassNames[cls] : $"class {cls}";
@@ -204,11 +216,12 @@ public static class MatFileReader
                 _skipped[name] = className;
                 return;
             }
-            if (dims.Length < 2 || dims.Any(d => d < 0))
+            double product = dims.Aggregate(1.0, (a, b) => a * b);
+            if (dims.Length < 2 || product > int.MaxValue)
             {
                 throw Fail($"corrupt{where}: variable \"{name}\" has dimensions [{string.Join(", ", dims)}]");
             }
-            long count = dims.Aggregate(1L, (a, b) => a * b);
+            long count = (long)product;
             int realType = SubElement(matrix, ref pos, baseOffset, where, $"real part of \"{name}\"", out ReadOnlySpan<byte> realData);
             double[] real = ToDoubles(realType, realData, baseOffset, where, $"real part of \"{name}\"");
             double[]? imaginary = null;

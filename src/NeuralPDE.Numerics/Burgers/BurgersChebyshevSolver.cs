@@ -1,3 +1,4 @@
+using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralPDE.Numerics.Spectral;
 
@@ -24,6 +25,8 @@ public sealed class BurgersChebyshevSolver
     private readonly double[] _vInv;
     private readonly double[] _u;  // scratch, full node vector
     private readonly double[] _r;  // scratch, interior
+    private readonly int[] _partner; // for a complex pair (k, k+1): the other index; else the index itself
+    private readonly double[] _sign; // (K x)_i = sign_i x_partner(i) on a pair block, 0 otherwise
 
     public BurgersChebyshevSolver(double nu, int degree, double mapScale)
     {
@@ -71,17 +74,41 @@ public sealed class BurgersChebyshevSolver
                 l[i, j] = nu * s;
             }
         }
+        // Real eigen-decomposition L V = V B with B block diagonal: 1x1 blocks for real eigenvalues and
+        // [[a, b], [-b, a]] blocks for complex pairs a +- ib (collocation matrices may have a few).
         var evd = Matrix<double>.Build.DenseOfArray(l).Evd();
-        double maxAbs = evd.EigenValues.Max(z => z.Magnitude);
-        double maxImag = evd.EigenValues.Max(z => Math.Abs(z.Imaginary));
-        if (maxImag > 1e-8 * maxAbs)
+        Matrix<double> block = evd.D;
+        Eigenvalues = new Complex[_m];
+        _partner = new int[_m];
+        _sign = new double[_m];
+        for (int i = 0; i < _m; i++)
         {
-            throw new InvalidOperationException($"the mapped Chebyshev diffusion operator has complex eigenvalues (max |Im| = {maxImag:G3}); change reference.mapScale or reference.resolution");
+            _partner[i] = i;
+            bool pairStart = i + 1 < _m && block[i, i + 1] != 0;
+            if (pairStart)
+            {
+                double a = block[i, i], b = block[i, i + 1];
+                if (Math.Abs(block[i + 1, i] + b) > 1e-12 * Math.Abs(b) || Math.Abs(block[i + 1, i + 1] - a) > 1e-12 * Math.Abs(a))
+                {
+                    throw new InvalidOperationException($"unexpected eigenvalue block at {i} in the diffusion operator's decomposition");
+                }
+                Eigenvalues[i] = new Complex(a, b);
+                Eigenvalues[i + 1] = new Complex(a, b);
+                _partner[i] = i + 1;
+                _sign[i] = 1.0;
+                _partner[i + 1] = i;
+                _sign[i + 1] = -1.0;
+                i++;
+            }
+            else
+            {
+                Eigenvalues[i] = block[i, i];
+            }
         }
-        Eigenvalues = evd.EigenValues.Select(z => z.Real).ToArray();
-        if (Eigenvalues.Max() >= 0)
+        double maxReal = Eigenvalues.Max(z => z.Real);
+        if (maxReal >= 0)
         {
-            throw new InvalidOperationException($"the mapped Chebyshev diffusion operator has a non-negative eigenvalue {Eigenvalues.Max():G3}");
+            throw new InvalidOperationException($"the mapped Chebyshev diffusion operator has an eigenvalue with real part {maxReal:G3} >= 0; change reference.mapScale or reference.resolution");
         }
         Matrix<double> vecs = evd.EigenVectors;
         _v = ToRowMajor(vecs);
@@ -100,8 +127,9 @@ public sealed class BurgersChebyshevSolver
     /// <summary>Collocation nodes x(xi_j) (from +1 to -1).</summary>
     public double[] Nodes { get; }
 
-    /// <summary>Eigenvalues of the interior diffusion operator (all negative).</summary>
-    public double[] Eigenvalues { get; }
+    /// <summary>Eigenvalues of the interior diffusion operator (negative real parts; complex pairs occupy two
+    /// consecutive entries, both holding a + ib).</summary>
+    public Complex[] Eigenvalues { get; }
 
     /// <summary>
     /// Integrates from u0 = initial(x) at t = 0 and returns the node values (n+1 each, boundary included) at
@@ -159,6 +187,10 @@ public sealed class BurgersChebyshevSolver
                 time = target;
             }
             snapshots[k] = NodeValues(v);
+            if (!snapshots[k].All(double.IsFinite) || snapshots[k].Max(Math.Abs) > 1e6)
+            {
+                throw new InvalidOperationException($"the Burgers solution blew up by t = {target:G4} (N = {_n}, map scale {Map.Scale:G3}, dt = {maxStep:G3}); increase the resolution, use the point clustering (reference.mapScale > 0) or reduce the time step");
+            }
             afterOutput?.Invoke(k);
         }
         return new BurgersChebyshevRun(snapshots, steps, steps == 0 ? 0 : minDt, maxDt);
@@ -188,24 +220,36 @@ public sealed class BurgersChebyshevSolver
         Nonlinear(v, b.Nv);
         for (int i = 0; i < _m; i++)
         {
-            b.A[i] = c.E2[i] * v[i] + c.Q[i] * b.Nv[i];
+            b.A[i] = Apply(c.E2, v, i) + Apply(c.Q, b.Nv, i);
         }
         Nonlinear(b.A, b.Na);
         for (int i = 0; i < _m; i++)
         {
-            b.B[i] = c.E2[i] * v[i] + c.Q[i] * b.Na[i];
+            b.B[i] = Apply(c.E2, v, i) + Apply(c.Q, b.Na, i);
         }
         Nonlinear(b.B, b.Nb);
         for (int i = 0; i < _m; i++)
         {
-            b.C[i] = c.E2[i] * b.A[i] + c.Q[i] * (2 * b.Nb[i] - b.Nv[i]);
+            b.T[i] = 2 * b.Nb[i] - b.Nv[i];
+        }
+        for (int i = 0; i < _m; i++)
+        {
+            b.C[i] = Apply(c.E2, b.A, i) + Apply(c.Q, b.T, i);
         }
         Nonlinear(b.C, b.Nc);
         for (int i = 0; i < _m; i++)
         {
-            v[i] = c.E[i] * v[i] + b.Nv[i] * c.F1[i] + 2 * (b.Na[i] + b.Nb[i]) * c.F2[i] + b.Nc[i] * c.F3[i];
+            b.T[i] = b.Na[i] + b.Nb[i];
         }
+        for (int i = 0; i < _m; i++)
+        {
+            b.Next[i] = Apply(c.E, v, i) + Apply(c.F1, b.Nv, i) + 2 * Apply(c.F2, b.T, i) + Apply(c.F3, b.Nc, i);
+        }
+        b.Next.CopyTo(v, 0);
     }
+
+    /// <summary>Component i of f(h B) x for the block-diagonal B: Re f x_i + Im f (K x)_i.</summary>
+    private double Apply(Complex[] f, double[] x, int i) => f[i].Real * x[i] + f[i].Imaginary * _sign[i] * x[_partner[i]];
 
     /// <summary>result = V^-1 [-1/2 D_x (u^2)]_interior with u = [0, V v, 0].</summary>
     private void Nonlinear(ReadOnlySpan<double> v, Span<double> result)
@@ -229,14 +273,28 @@ public sealed class BurgersChebyshevSolver
     {
         for (int i = 0; i < rows; i++)
         {
-            ReadOnlySpan<double> row = a.AsSpan(i * cols, cols);
-            double s = 0;
-            for (int j = 0; j < cols; j++)
-            {
-                s += row[j] * x[j];
-            }
-            y[i] = s;
+            y[i] = Dot(a.AsSpan(i * cols, cols), x);
         }
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int width = System.Numerics.Vector<double>.Count;
+        int j = 0;
+        var acc = System.Numerics.Vector<double>.Zero;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            for (; j <= a.Length - width; j += width)
+            {
+                acc += new System.Numerics.Vector<double>(a.Slice(j, width)) * new System.Numerics.Vector<double>(b.Slice(j, width));
+            }
+        }
+        double s = System.Numerics.Vector.Dot(acc, System.Numerics.Vector<double>.One);
+        for (; j < a.Length; j++)
+        {
+            s += a[j] * b[j];
+        }
+        return s;
     }
 
     private static double[] ToRowMajor(Matrix<double> m)
@@ -261,5 +319,7 @@ public sealed class BurgersChebyshevSolver
         public double[] Na { get; } = new double[m];
         public double[] Nb { get; } = new double[m];
         public double[] Nc { get; } = new double[m];
+        public double[] T { get; } = new double[m];
+        public double[] Next { get; } = new double[m];
     }
 }
