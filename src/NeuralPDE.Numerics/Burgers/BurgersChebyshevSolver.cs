@@ -10,7 +10,8 @@ namespace NeuralPDE.Numerics.Burgers;
 /// sits there, width ~ 2 nu / |u|), and integrated with ETDRK4 in the eigenbasis of the interior diffusion operator.
 /// <para>
 /// With D_x = diag(1/x'(xi)) D_xi, the stiff part L = nu (D_x D_x) restricted to the interior nodes (homogeneous
-/// Dirichlet data drop out) is diagonalised once, L = V diag(lambda) V^-1 (its eigenvalues are real and negative);
+/// Dirichlet data drop out) is decomposed once in real arithmetic, L = V B V^-1 with B block diagonal (1x1 blocks
+/// for real eigenvalues, 2x2 blocks for the occasional complex pair; all real parts are negative);
 /// the unknown is v = V^-1 u_interior, so each ETDRK4 stage costs three dense matrix–vector products
 /// (V v, D_x (u^2), V^-1 r). The nonlinear term is the conservative -1/2 D_x (u^2) at interior nodes.
 /// Solutions on any grid follow by barycentric interpolation in xi.
