@@ -14,6 +14,7 @@ public static class ReferenceSolvers
         [("navier-stokes", "cavity")] = () => new NavierStokes.CavitySolver(),
         [("porous-medium", "gpme-1d")] = () => new PorousMedium.Gpme1DSolver(),
         [("porous-medium", "barenblatt-2d")] = () => new PorousMedium.BarenblattSolver(),
+        [("burgers", "dirichlet-sine")] = () => new NeuralPDE.Numerics.Burgers.BurgersReferenceSolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
