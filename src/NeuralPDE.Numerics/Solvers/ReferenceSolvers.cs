@@ -10,6 +10,10 @@ public static class ReferenceSolvers
 {
     private static readonly Dictionary<(string Family, string Variant), Func<IReferenceSolver>> Registry = new()
     {
+        [("poisson", "manufactured-square")] = () => new Poisson.ManufacturedSquareSolver(),
+        [("poisson", "lshape")] = () => new Poisson.LShapeSolver(),
+        [("poisson", "star")] = () => new Poisson.StarPoissonSolver(),
+        [("darcy", "")] = () => new Darcy.DarcySolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
