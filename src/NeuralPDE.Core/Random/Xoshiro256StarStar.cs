@@ -21,6 +21,21 @@ public sealed class Xoshiro256StarStar
         _s3 = sm.Next();
     }
 
+    /// <summary>A generator with an explicit state (not all zero), e.g. to check against the reference implementation.</summary>
+    public static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        if ((s0 | s1 | s2 | s3) == 0)
+        {
+            throw new ArgumentException("xoshiro256** state must not be all zero");
+        }
+        var g = new Xoshiro256StarStar(0);
+        g._s0 = s0;
+        g._s1 = s1;
+        g._s2 = s2;
+        g._s3 = s3;
+        return g;
+    }
+
     /// <summary>Seeds from a signed integer seed and a stream id, so that independent streams (e.g. sample k of a
     /// dataset) come from one user seed: seed' = SplitMix64 mix of (seed, stream).</summary>
     public static Xoshiro256StarStar ForStream(long seed, long stream)
