@@ -22,14 +22,21 @@ public static class EllipticSolve
             ? new ConjugateGradient(tolerance, 20_000, Ilu0Preconditioner.Factory)
             : new Gmres(50, tolerance, 20_000, Ilu0Preconditioner.Factory);
 
+    /// <summary>
+    /// The largest true relative residual ||b − A u|| / ||b|| accepted: 10 × the tolerance, but never below 1e-9,
+    /// because on fine grids (κ(A) ~ h⁻²) rounding stalls the true residual of CG/GMRES near 1e-11 while their
+    /// recursive residuals keep falling to the tolerance.
+    /// </summary>
+    public static double AcceptedResidual(double tolerance) => Math.Max(10 * tolerance, 1e-9);
+
     /// <summary>Solves A u = b (zero initial guess) and returns the full grid field with the solve statistics.
-    /// Throws <see cref="InvalidOperationException"/> when the linear solver did not converge.</summary>
+    /// Throws <see cref="InvalidOperationException"/> when the true residual exceeds <see cref="AcceptedResidual"/>.</summary>
     public static (double[] Field, LinearSolveResult Result, string SolverName) Solve(PoissonSystem system, ILinearSolver? solver = null, double tolerance = DefaultTolerance)
     {
         solver ??= DefaultSolver(system, tolerance);
         var x = new double[system.Unknowns];
         LinearSolveResult result = solver.Solve(system.Matrix, system.RightHandSide, x);
-        if (!result.Converged)
+        if (!(result.RelativeResidual <= AcceptedResidual(tolerance)))
         {
             throw new InvalidOperationException(FormattableString.Invariant(
                 $"linear solver {solver.Name} did not converge: relative residual {result.RelativeResidual:G3} after {result.Iterations} iterations ({system.Unknowns} unknowns)"));
