@@ -15,6 +15,10 @@ public static class ReferenceSolvers
         [("porous-medium", "gpme-1d")] = () => new PorousMedium.Gpme1DSolver(),
         [("porous-medium", "barenblatt-2d")] = () => new PorousMedium.BarenblattSolver(),
         [("burgers", "dirichlet-sine")] = () => new NeuralPDE.Numerics.Burgers.BurgersReferenceSolver(),
+        [("poisson", "manufactured-square")] = () => new Poisson.ManufacturedSquareSolver(),
+        [("poisson", "lshape")] = () => new Poisson.LShapeSolver(),
+        [("poisson", "star")] = () => new Poisson.StarPoissonSolver(),
+        [("darcy", "")] = () => new Darcy.DarcySolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>

@@ -1,0 +1,33 @@
+namespace NeuralPDE.Core.Geometry;
+
+/// <summary>
+/// A bounded open domain Ω ⊂ R². Three queries serve the solvers:
+/// <list type="bullet">
+/// <item><see cref="Contains"/>: x ∈ Ω (the open set, boundary excluded);</item>
+/// <item><see cref="SignedDistance"/>: ±dist(x, ∂Ω), negative inside, zero on ∂Ω, positive outside
+/// (walk-on-spheres uses |d| as the radius of the largest empty ball);</item>
+/// <item><see cref="BoundaryCrossing"/>: where the segment from an interior point to another point first meets ∂Ω
+/// (Shortley–Weller uses it along grid lines).</item>
+/// </list>
+/// </summary>
+public interface IDomain2D
+{
+    /// <summary>Short description with parameters, e.g. <c>disk(c=(0,0), R=1)</c>.</summary>
+    string Name { get; }
+
+    /// <summary>A rectangle containing the closure of the domain.</summary>
+    BoundingBox Bounds { get; }
+
+    /// <summary>True when (x, y) lies in the open domain.</summary>
+    bool Contains(double x, double y);
+
+    /// <summary>Signed Euclidean distance to the boundary: −dist inside, +dist outside.</summary>
+    double SignedDistance(double x, double y);
+
+    /// <summary>
+    /// For an interior point a = (ax, ay) and any point b = (bx, by): the smallest t ∈ (0, 1] such that
+    /// a + t (b − a) lies on ∂Ω; 1 when the closed segment never leaves the open domain before b
+    /// (b inside or exactly on the boundary).
+    /// </summary>
+    double BoundaryCrossing(double ax, double ay, double bx, double by);
+}
