@@ -10,6 +10,10 @@ public static class ReferenceSolvers
 {
     private static readonly Dictionary<(string Family, string Variant), Func<IReferenceSolver>> Registry = new()
     {
+        [("burgers", "periodic-grf")] = () => new Spectral.PeriodicBurgersReferenceSolver(),
+        [("navier-stokes", "vorticity-forced")] = () => new Spectral.TorusVorticityReferenceSolver(),
+        [("navier-stokes", "taylor-green")] = () => new Spectral.TaylorGreenReferenceSolver(),
+        [("poisson", "periodic")] = () => new Spectral.PeriodicPoissonReferenceSolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
