@@ -52,9 +52,16 @@ public static class SpectralGrid
         return d;
     }
 
-    /// <summary>A complex128 tensor of the given shape on <paramref name="device"/>.</summary>
+    /// <summary>A complex128 tensor of the given shape on <paramref name="device"/>. Built from its real and imaginary
+    /// parts: in TorchSharp 0.107 a tensor made by <c>torch.tensor(Complex[], dtype: ComplexFloat64)</c> crashes the process
+    /// in later complex multiplications.</summary>
     public static Tensor ComplexTensor(Complex[] values, long[] shape, Device device)
-        => torch.tensor(values, dtype: ScalarType.ComplexFloat64, device: device).reshape(shape);
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        using var re = RealTensor(values.Select(c => c.Real).ToArray(), shape, device);
+        using var im = RealTensor(values.Select(c => c.Imaginary).ToArray(), shape, device);
+        return torch.complex(re, im);
+    }
 
     /// <summary>A float64 tensor of the given shape on <paramref name="device"/>.</summary>
     public static Tensor RealTensor(double[] values, long[] shape, Device device)
