@@ -19,6 +19,10 @@ public static class ReferenceSolvers
         [("poisson", "lshape")] = () => new Poisson.LShapeSolver(),
         [("poisson", "star")] = () => new Poisson.StarPoissonSolver(),
         [("darcy", "")] = () => new Darcy.DarcySolver(),
+        [("burgers", "periodic-grf")] = () => new Spectral.PeriodicBurgersReferenceSolver(),
+        [("navier-stokes", "vorticity-forced")] = () => new Spectral.TorusVorticityReferenceSolver(),
+        [("navier-stokes", "taylor-green")] = () => new Spectral.TaylorGreenReferenceSolver(),
+        [("poisson", "periodic")] = () => new Spectral.PeriodicPoissonReferenceSolver(),
     };
 
     /// <summary>(family, variant) pairs that have a reference solver.</summary>
