@@ -18,8 +18,22 @@ public static class CliApp
     public static int Run(string[] args)
     {
         ParseResult parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line, not a help page: name what was wrong and where to look.
+            string command = string.Join(' ', parse.CommandResult.Command.Name == "neuralpde" || parse.CommandResult.Parent is null
+                ? ["neuralpde"] : ["neuralpde", parse.CommandResult.Command.Name]);
+            string reasons = string.Join(" ", parse.Errors.Select(e => Readable(e.Message)));
+            Console.Error.WriteLine($"neuralpde: error: {reasons} (see {command} --help)");
+            return 2;
+        }
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
+
+    private static string Readable(string message) => message
+        .Replace("'System.Nullable`1[System.Int32]'", "integer", StringComparison.Ordinal)
+        .Replace("'System.Int32'", "integer", StringComparison.Ordinal)
+        .Replace("'System.Double'", "number", StringComparison.Ordinal);
 
     /// <summary>Runs a command body, turning expected failures into one-line messages and exit codes.</summary>
     public static int Guard(Func<int> body)

@@ -27,6 +27,9 @@ public class CliTests
     [InlineData("solve poisson-2d --set bogus=1", "unknown key \"bogus\" in parameters")]
     [InlineData("solve poisson-2d --resolution 1", "--resolution: expected an integer >= 2")]
     [InlineData("solve poisson-2d --device tpu", "--device tpu: expected one of cpu, cuda")]
+    [InlineData("solve", "Required argument missing for command: 'solve'")]
+    [InlineData("frobnicate", "Unrecognized command or argument 'frobnicate'")]
+    [InlineData("solve poisson-2d --resolution many", "many")]
     public void BadInputGivesOneLineAndExitCode2(string args, string expected)
     {
         var (code, _, stderr) = Neuralpde(args);
