@@ -4,7 +4,7 @@ using NeuralPDE.Numerics.Linear;
 namespace NeuralPDE.Numerics.Krylov;
 
 /// <summary>Per-system outcome of a <see cref="SequenceSolver"/> run, in the original (input) order.</summary>
-public sealed record SequenceSolveResult(double[]?[] Solutions, LinearSolveResult[] Statistics, int[] Order, double TotalSeconds, double AssemblySeconds)
+public sealed record SequenceSolveResult(double[]?[] Solutions, LinearSolveResult[] Statistics, int[] Order, double TotalSeconds, double AssemblySeconds, double OrderingSeconds)
 {
     public int TotalIterations => Statistics.Sum(s => s.Iterations);
 
@@ -53,6 +53,7 @@ public sealed class SequenceSolver
         ArgumentNullException.ThrowIfNull(systems);
         var clock = Stopwatch.StartNew();
         int[] order = SystemOrdering.Create(Ordering, systems.Select(s => s.Parameters).ToList(), GroupSize);
+        double orderingSeconds = clock.Elapsed.TotalSeconds;
         if (Solver is GcroDr gcro)
         {
             gcro.Reset();
@@ -77,6 +78,6 @@ public sealed class SequenceSolver
             OnSolved?.Invoke(index, x);
             progress?.Report(new SequenceProgress(step + 1, order.Length, index, result));
         }
-        return new SequenceSolveResult(solutions, stats, order, clock.Elapsed.TotalSeconds, assembly);
+        return new SequenceSolveResult(solutions, stats, order, clock.Elapsed.TotalSeconds, assembly, orderingSeconds);
     }
 }
