@@ -12,10 +12,41 @@ public sealed class CsrMatrix
         {
             throw new ArgumentException($"inconsistent CSR arrays: size {size}, rowPointers {rowPointers.Length}, columns {columnIndices.Length}, values {values.Length}");
         }
+        for (int k = 0; k < columnIndices.Length; k++)
+        {
+            if ((uint)columnIndices[k] >= (uint)size)
+            {
+                throw new ArgumentException($"CSR column index {columnIndices[k]} outside a square {size}x{size} matrix (non-square data?)");
+            }
+        }
         Size = size;
         RowPointers = rowPointers;
         ColumnIndices = columnIndices;
         Values = values;
+    }
+
+    /// <summary>A CSR copy of the nonzeros of a dense square matrix; throws <see cref="ArgumentException"/> if it is not square.</summary>
+    public static CsrMatrix FromDense(double[,] dense)
+    {
+        ArgumentNullException.ThrowIfNull(dense);
+        LinearSystemChecks.RequireSquare(dense.GetLength(0), dense.GetLength(1));
+        int n = dense.GetLength(0);
+        var rp = new int[n + 1];
+        var cols = new List<int>();
+        var vals = new List<double>();
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (dense[i, j] != 0 || double.IsNaN(dense[i, j]))
+                {
+                    cols.Add(j);
+                    vals.Add(dense[i, j]);
+                }
+            }
+            rp[i + 1] = cols.Count;
+        }
+        return new CsrMatrix(n, rp, cols.ToArray(), vals.ToArray());
     }
 
     public int Size { get; }
@@ -28,24 +59,75 @@ public sealed class CsrMatrix
 
     public int NonZeros => Values.Length;
 
-    /// <summary>y = A x.</summary>
+    /// <summary>Rows above which <see cref="Multiply(ReadOnlySpan{double}, Span{double})"/> splits the rows into parallel blocks.</summary>
+    public const int ParallelThreshold = 200_000;
+
+    /// <summary>y = A x (row blocks in parallel when <see cref="Size"/> ≥ <see cref="ParallelThreshold"/>).</summary>
     public void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
         if (x.Length != Size || y.Length != Size)
         {
             throw new ArgumentException($"SpMV shape mismatch: matrix {Size}x{Size}, x {x.Length}, y {y.Length}");
         }
-        int[] rp = RowPointers;
-        int[] ci = ColumnIndices;
-        double[] v = Values;
-        for (int i = 0; i < Size; i++)
+        if (Size >= ParallelThreshold && Environment.ProcessorCount > 1)
         {
-            double s = 0;
-            for (int k = rp[i]; k < rp[i + 1]; k++)
+            MultiplyParallel(x, y);
+            return;
+        }
+        MultiplyRows(x, y, 0, Size);
+    }
+
+    private unsafe void MultiplyParallel(ReadOnlySpan<double> x, Span<double> y)
+    {
+        fixed (double* px = x, py = y)
+        {
+            nint ax = (nint)px, ay = (nint)py;
+            int blocks = Math.Min(Environment.ProcessorCount * 4, Size / 16_384 + 1);
+            int per = (Size + blocks - 1) / blocks;
+            Parallel.For(0, blocks, b =>
             {
-                s += v[k] * x[ci[k]];
+                int start = b * per, end = Math.Min(Size, start + per);
+                if (start < end)
+                {
+                    MultiplyRows(new ReadOnlySpan<double>((double*)ax, Size), new Span<double>((double*)ay, Size), start, end);
+                }
+            });
+        }
+    }
+
+    private unsafe void MultiplyRows(ReadOnlySpan<double> x, Span<double> y, int start, int end)
+    {
+        fixed (int* rp = RowPointers, ci = ColumnIndices)
+        fixed (double* v = Values, px = x, py = y)
+        {
+            for (int i = start; i < end; i++)
+            {
+                int k = rp[i], stop = rp[i + 1];
+                double s0 = 0, s1 = 0;
+                for (; k + 1 < stop; k += 2)
+                {
+                    s0 += v[k] * px[ci[k]];
+                    s1 += v[k + 1] * px[ci[k + 1]];
+                }
+                if (k < stop)
+                {
+                    s0 += v[k] * px[ci[k]];
+                }
+                py[i] = s0 + s1;
             }
-            y[i] = s;
+        }
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> if a stored value is NaN or infinite.</summary>
+    public void RequireFinite(string what = "matrix")
+    {
+        for (int k = 0; k < Values.Length; k++)
+        {
+            if (!double.IsFinite(Values[k]))
+            {
+                int row = Array.FindLastIndex(RowPointers, r => r <= k);
+                throw new ArgumentException($"{what} has a non-finite entry {Values[k]} at ({row}, {ColumnIndices[k]})");
+            }
         }
     }
 

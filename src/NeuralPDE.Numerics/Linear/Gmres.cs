@@ -3,21 +3,31 @@ using System.Diagnostics;
 namespace NeuralPDE.Numerics.Linear;
 
 /// <summary>
-/// Restarted GMRES(m) with right preconditioning, modified Gram–Schmidt with one re-orthogonalisation
-/// pass where cancellation is detected, and Givens rotations for the least-squares problem.
+/// Restarted GMRES(m) with right preconditioning (A M⁻¹ y = b, x = M⁻¹ y), Arnoldi by modified Gram–Schmidt or
+/// classical Gram–Schmidt twice (<see cref="Orthogonalization"/>), and Givens rotations for the least-squares
+/// problem. Every restart recomputes the true residual b − A x; the solve stops only when that true relative residual
+/// is ≤ the tolerance (<see cref="LinearSolveResult.Converged"/>), when the iteration budget is spent, or when the
+/// recursive residual claims convergence three times while the true one does not (the rounding floor), in which
+/// case it reports Converged = false.
 /// </summary>
 public sealed class Gmres : ILinearSolver
 {
-    public Gmres(int restart = 40, double tolerance = 1e-10, int maxIterations = 20_000, IPreconditionerFactory? preconditioner = null)
+    public Gmres(int restart = 40, double tolerance = 1e-10, int maxIterations = 20_000, IPreconditionerFactory? preconditioner = null,
+        Orthogonalization orthogonalization = Orthogonalization.ClassicalTwice)
     {
         if (restart < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(restart), "restart must be >= 1");
         }
+        if (!(tolerance > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tolerance), $"tolerance must be > 0, got {tolerance}");
+        }
         Restart = restart;
         Tolerance = tolerance;
         MaxIterations = maxIterations;
         Preconditioner = preconditioner;
+        Orthogonalization = orthogonalization;
     }
 
     public int Restart { get; }
@@ -28,18 +38,25 @@ public sealed class Gmres : ILinearSolver
 
     public IPreconditionerFactory? Preconditioner { get; }
 
+    public Orthogonalization Orthogonalization { get; }
+
     public string Name => $"gmres({Restart}, {Preconditioner?.Name ?? "none"}, tol={Tolerance:G3})";
 
     public LinearSolveResult Solve(CsrMatrix a, ReadOnlySpan<double> b, Span<double> x)
+        => Solve(a, b, x, Preconditioner?.Create(a));
+
+    /// <summary>As <see cref="Solve(CsrMatrix, ReadOnlySpan{double}, Span{double})"/> with a ready preconditioner (null: none).</summary>
+    public LinearSolveResult Solve(CsrMatrix a, ReadOnlySpan<double> b, Span<double> x, IPreconditioner? prec)
     {
         var clock = Stopwatch.StartNew();
+        LinearSystemChecks.Validate(a, b, x);
         int n = a.Size;
         int m = Restart;
-        IPreconditioner? prec = Preconditioner?.Create(a);
         double bnorm = VectorOps.Norm(b);
         if (bnorm == 0)
         {
-            bnorm = 1;
+            x.Clear();
+            return new LinearSolveResult(0, 0, true, clock.Elapsed.TotalSeconds);
         }
         var v = new double[m + 1][];
         for (int i = 0; i <= m; i++)
@@ -47,14 +64,17 @@ public sealed class Gmres : ILinearSolver
             v[i] = new double[n];
         }
         var h = new double[m + 1, m];
+        var column = new double[m + 1];
+        var scratch = new double[m + 1];
         var cs = new double[m];
         var sn = new double[m];
         var g = new double[m + 1];
         var w = new double[n];
         var z = new double[n];
         int total = 0;
-        double resid = double.PositiveInfinity;
-        while (total < MaxIterations)
+        int falseClaims = 0;
+        bool claimed = false;
+        while (true)
         {
             a.Multiply(x, v[0]);
             for (int i = 0; i < n; i++)
@@ -62,39 +82,27 @@ public sealed class Gmres : ILinearSolver
                 v[0][i] = b[i] - v[0][i];
             }
             double beta = VectorOps.Norm(v[0]);
-            resid = beta / bnorm;
-            if (resid <= Tolerance)
+            if (beta / bnorm <= Tolerance || total >= MaxIterations || !double.IsFinite(beta))
             {
                 break;
             }
-            for (int i = 0; i < n; i++)
+            if (claimed && ++falseClaims >= 3)
             {
-                v[0][i] /= beta;
+                break;
             }
+            VectorOps.Scale(1 / beta, v[0]);
             Array.Clear(g);
             g[0] = beta;
+            claimed = false;
             int j = 0;
-            for (; j < m && total < MaxIterations; j++, total++)
+            while (j < m && total < MaxIterations)
             {
-                ApplyPreconditioner(prec, v[j], z);
+                Precondition(prec, v[j], z);
                 a.Multiply(z, w);
-                double before = VectorOps.Norm(w);
+                double after = Orthogonalizer.Orthogonalize(v, j + 1, w, column, scratch, Orthogonalization);
                 for (int i = 0; i <= j; i++)
                 {
-                    double hij = VectorOps.Dot(w, v[i]);
-                    h[i, j] = hij;
-                    VectorOps.Axpy(-hij, v[i], w);
-                }
-                double after = VectorOps.Norm(w);
-                if (after < 0.7 * before)
-                {
-                    for (int i = 0; i <= j; i++)
-                    {
-                        double c = VectorOps.Dot(w, v[i]);
-                        h[i, j] += c;
-                        VectorOps.Axpy(-c, v[i], w);
-                    }
-                    after = VectorOps.Norm(w);
+                    h[i, j] = column[i];
                 }
                 h[j + 1, j] = after;
                 if (after > 0)
@@ -117,11 +125,11 @@ public sealed class Gmres : ILinearSolver
                 h[j + 1, j] = 0;
                 g[j + 1] = -sn[j] * g[j];
                 g[j] = cs[j] * g[j];
-                resid = Math.Abs(g[j + 1]) / bnorm;
-                if (resid <= Tolerance || after == 0)
+                j++;
+                total++;
+                if (Math.Abs(g[j]) / bnorm <= Tolerance || after == 0)
                 {
-                    j++;
-                    total++;
+                    claimed = true;
                     break;
                 }
             }
@@ -134,25 +142,22 @@ public sealed class Gmres : ILinearSolver
                 {
                     s -= h[i, k] * y[k];
                 }
-                y[i] = s / h[i, i];
+                y[i] = h[i, i] != 0 ? s / h[i, i] : 0;
             }
             Array.Clear(w);
             for (int i = 0; i < j; i++)
             {
-                VectorOps.Axpy(y[i], v[i], w);
+                y[i] = -y[i];
             }
-            ApplyPreconditioner(prec, w, z);
+            VectorOps.MultiAxpy(v, j, y, w);
+            Precondition(prec, w, z);
             VectorOps.Axpy(1.0, z, x);
-            if (resid <= Tolerance)
-            {
-                break;
-            }
         }
         double trueRes = VectorOps.TrueRelativeResidual(a, b, x);
-        return new LinearSolveResult(total, trueRes, trueRes <= Tolerance * 10, clock.Elapsed.TotalSeconds);
+        return new LinearSolveResult(total, trueRes, trueRes <= Tolerance, clock.Elapsed.TotalSeconds);
     }
 
-    private static void ApplyPreconditioner(IPreconditioner? p, double[] r, double[] z)
+    internal static void Precondition(IPreconditioner? p, double[] r, double[] z)
     {
         if (p is null)
         {

@@ -1,0 +1,248 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using NeuralPDE.Cli.Output;
+using NeuralPDE.Core.Families.Darcy;
+using NeuralPDE.Core.Specs;
+using NeuralPDE.Numerics.Krylov;
+using NeuralPDE.Numerics.Linear;
+
+namespace NeuralPDE.Cli.Commands;
+
+/// <summary>
+/// <c>neuralpde bench krylov</c>: on the same sequence of Darcy systems, tolerance and preconditioner, times
+/// GMRES(m), GCRO-DR(m, k) in natural order and GCRO-DR(m, k) sorted by the greedy nearest-neighbour chain (SKR).
+/// Times are the linear solves plus (for sorted) the ordering; assembly, identical for all methods, is excluded and
+/// reported separately. A short warm-up (JIT) precedes the timed runs.
+/// </summary>
+public static class BenchKrylovCommand
+{
+    public static Command Create()
+    {
+        var problem = new Option<string>("--problem") { Description = "Benchmark problem (darcy-2d).", DefaultValueFactory = _ => "darcy-2d" };
+        var n = new Option<int>("--n") { Description = "Interior points per direction (n² unknowns).", DefaultValueFactory = _ => 80 };
+        var systems = new Option<int>("--systems") { Description = "Number of systems (seeds 0..systems-1).", DefaultValueFactory = _ => 200 };
+        var tol = new Option<double>("--tol") { Description = "Relative residual tolerance.", DefaultValueFactory = _ => 1e-8 };
+        var precond = new Option<string>("--precond") { Description = "none | jacobi | ilu0 | ssor", DefaultValueFactory = _ => "none" };
+        var m = new Option<int>("--m") { Description = "Krylov subspace size (GMRES restart, GCRO-DR m).", DefaultValueFactory = _ => 40 };
+        var k = new Option<int>("--k") { Description = "GCRO-DR recycle dimension.", DefaultValueFactory = _ => 20 };
+        var ordering = new Option<string>("--ordering") { Description = "Sorted ordering: greedy | grouped.", DefaultValueFactory = _ => "greedy" };
+        var methods = new Option<string>("--methods") { Description = "Comma list of gmres, natural, sorted.", DefaultValueFactory = _ => "gmres,natural,sorted" };
+        var json = CommonOptions.Json();
+        var export = new Option<string?>("--export-dir") { Description = "Write the systems as MatrixMarket files (A_i.mtx, b_i.mtx) and the sorted order." };
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("krylov", "GMRES vs GCRO-DR recycling (natural and sorted order) on a sequence of Darcy systems.")
+        {
+            problem, n, systems, tol, precond, m, k, ordering, methods, json, export, quiet,
+        };
+        command.SetAction(parse => CliApp.Guard(() => Execute(new Settings(
+            parse.GetValue(problem)!, parse.GetValue(n), parse.GetValue(systems), parse.GetValue(tol), parse.GetValue(precond)!,
+            parse.GetValue(m), parse.GetValue(k), parse.GetValue(ordering)!, parse.GetValue(methods)!, parse.GetValue(json),
+            parse.GetValue(export), parse.GetValue(quiet)))));
+        return command;
+    }
+
+    public sealed record Settings(string Problem, int N, int Systems, double Tolerance, string Preconditioner, int M, int K,
+        string Ordering, string Methods, string? JsonPath, string? ExportDir, bool Quiet);
+
+    private sealed record MethodRun(string Name, string Label, SequenceSolveResult Result, double Seconds, long WorkspaceVectors);
+
+    public static int Execute(Settings s)
+    {
+        const string Source = "bench krylov";
+        if (s.Problem != "darcy-2d")
+        {
+            throw new SpecException(Source, "--problem", $"expected darcy-2d, got {s.Problem}");
+        }
+        if (s.N < 4 || s.N > 2000)
+        {
+            throw new SpecException(Source, "--n", $"expected 4..2000 interior points per direction, got {s.N}");
+        }
+        if (s.Systems < 1 || s.Systems > 100_000)
+        {
+            throw new SpecException(Source, "--systems", $"expected 1..100000, got {s.Systems}");
+        }
+        if (!(s.Tolerance > 0 && s.Tolerance < 1))
+        {
+            throw new SpecException(Source, "--tol", $"expected a number in (0, 1), got {s.Tolerance}");
+        }
+        IPreconditionerFactory? factory = s.Preconditioner switch
+        {
+            "none" => null,
+            "jacobi" => JacobiPreconditioner.Factory,
+            "ilu0" => Ilu0Preconditioner.Factory,
+            "ssor" => SsorPreconditioner.Factory,
+            _ => throw new SpecException(Source, "--precond", $"expected none, jacobi, ilu0 or ssor, got {s.Preconditioner}"),
+        };
+        if (s.K < 1 || s.M <= s.K || s.M > 1000)
+        {
+            throw new SpecException(Source, "--m/--k", $"expected 1 <= k < m <= 1000, got m = {s.M}, k = {s.K}");
+        }
+        OrderingKind sortedKind = s.Ordering switch
+        {
+            "greedy" => OrderingKind.Greedy,
+            "grouped" => OrderingKind.GroupedGreedy,
+            _ => throw new SpecException(Source, "--ordering", $"expected greedy or grouped, got {s.Ordering}"),
+        };
+        string[] wanted = s.Methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (string w in wanted)
+        {
+            if (w is not ("gmres" or "natural" or "sorted"))
+            {
+                throw new SpecException(Source, "--methods", $"expected a comma list of gmres, natural, sorted, got {w}");
+            }
+        }
+        if (s.JsonPath is not null)
+        {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(s.JsonPath));
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"--json {s.JsonPath}: folder {folder} does not exist");
+            }
+        }
+
+        var spec = ProblemCatalog.Problems().Load("darcy-2d", []);
+        var darcy = DarcyProblem.FromSpec(spec);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<LinearSystemItem> items = DarcySystemSequence.Create(darcy, s.N, s.Systems);
+        double sampling = clock.Elapsed.TotalSeconds;
+        int unknowns = s.N * s.N;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"darcy-2d: {s.Systems} systems, {unknowns} unknowns each, tol {s.Tolerance:G3}, preconditioner {s.Preconditioner}; coefficients sampled in {sampling:F2} s"));
+
+        if (s.ExportDir is not null)
+        {
+            Export(s.ExportDir, items, sortedKind, s.Quiet);
+        }
+
+        // Warm-up (JIT) on a few small systems.
+        var warm = DarcySystemSequence.Create(darcy, 16, 3);
+        new SequenceSolver(new Gmres(s.M, s.Tolerance, 20_000, factory)).Solve(warm);
+        new SequenceSolver(new GcroDr(s.M, s.K, s.Tolerance, 20_000, factory)).Solve(warm);
+
+        var runs = new List<MethodRun>();
+        foreach (string w in wanted)
+        {
+            (ILinearSolver solver, OrderingKind kind, string label, long vectors) = w switch
+            {
+                "gmres" => ((ILinearSolver)new Gmres(s.M, s.Tolerance, 50_000, factory), OrderingKind.Natural, $"GMRES({s.M})", s.M + 1 + 4L),
+                "natural" => (new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory), OrderingKind.Natural, $"GCRO-DR({s.M},{s.K}) natural", s.M + 1 + 2L * s.K + 4),
+                _ => (new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory), sortedKind, $"GCRO-DR({s.M},{s.K}) sorted", s.M + 1 + 2L * s.K + 4),
+            };
+            var sequence = new SequenceSolver(solver, kind) { KeepSolutions = false };
+            var progressClock = Stopwatch.StartNew();
+            double lastReport = 0;
+            int itsSoFar = 0;
+            var progress = new SyncProgress(p =>
+            {
+                itsSoFar += p.Last.Iterations;
+                double now = progressClock.Elapsed.TotalSeconds;
+                if (!s.Quiet && (p.Done == p.Total || p.Done % Math.Max(1, p.Total / 10) == 0 || now - lastReport > 10))
+                {
+                    lastReport = now;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {label}: {p.Done}/{p.Total} systems, mean iterations {itsSoFar / (double)p.Done:F1}, {now:F1} s"));
+                }
+            });
+            GC.Collect();
+            SequenceSolveResult result = sequence.Solve(items, progress);
+            double seconds = result.SolveSeconds + result.OrderingSeconds;
+            runs.Add(new MethodRun(w, label, result, seconds, vectors));
+        }
+
+        MethodRun? baseline = runs.FirstOrDefault(r => r.Name == "gmres");
+        Console.WriteLine();
+        Console.WriteLine($"{"method",-28} {"time [s]",9} {"mean its",9} {"max relres",11} {"converged",9} {"speedup(t)",10} {"speedup(its)",12} {"memory",12}");
+        foreach (MethodRun run in runs)
+        {
+            string st = baseline is null ? "-" : (baseline.Seconds / run.Seconds).ToString("F2", CultureInfo.InvariantCulture) + "x";
+            string si = baseline is null ? "-" : (baseline.Result.MeanIterations / run.Result.MeanIterations).ToString("F2", CultureInfo.InvariantCulture) + "x";
+            double mb = run.WorkspaceVectors * unknowns * 8 / (1024.0 * 1024.0);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{run.Label,-28} {run.Seconds,9:F2} {run.Result.MeanIterations,9:F1} {run.Result.MaxRelativeResidual,11:E2} {run.Result.Statistics.Count(x => x.Converged) + "/" + run.Result.Statistics.Length,9} {st,10} {si,12} {run.WorkspaceVectors + " vec " + mb.ToString("F1", CultureInfo.InvariantCulture) + "MB",12}"));
+        }
+        double assembly = runs.Count > 0 ? runs[0].Result.AssemblySeconds : 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(assembly {assembly:F2} s per pass, excluded; time = solves + ordering)"));
+
+        bool allConverged = runs.All(r => r.Result.AllConverged);
+        if (s.JsonPath is not null)
+        {
+            MethodRun? sorted = runs.FirstOrDefault(r => r.Name == "sorted");
+            var summary = new JsonObject
+            {
+                ["problem"] = "darcy-2d",
+                ["method"] = "bench-krylov",
+                ["wallSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                ["samples"] = s.Systems,
+                ["unknowns"] = unknowns,
+                ["tolerance"] = s.Tolerance,
+                ["preconditioner"] = s.Preconditioner,
+                ["m"] = s.M,
+                ["k"] = s.K,
+                ["ordering"] = s.Ordering,
+                ["peakMemoryMB"] = JsonSummary.PeakMemoryMB(),
+                ["maxRelResidual"] = JsonSummary.Number(runs.Count == 0 ? 0 : runs.Max(r => r.Result.MaxRelativeResidual)),
+                ["allConverged"] = allConverged,
+                ["processorCount"] = Environment.ProcessorCount,
+            };
+            if (baseline is not null && sorted is not null)
+            {
+                summary["speedupTime"] = JsonSummary.Number(baseline.Seconds / sorted.Seconds);
+                summary["speedupIterations"] = JsonSummary.Number(baseline.Result.MeanIterations / sorted.Result.MeanIterations);
+            }
+            var methodsJson = new JsonObject();
+            foreach (MethodRun run in runs)
+            {
+                methodsJson[run.Name] = new JsonObject
+                {
+                    ["label"] = run.Label,
+                    ["seconds"] = Math.Round(run.Seconds, 4),
+                    ["orderingSeconds"] = Math.Round(run.Result.OrderingSeconds, 4),
+                    ["assemblySeconds"] = Math.Round(run.Result.AssemblySeconds, 4),
+                    ["meanIterations"] = run.Result.MeanIterations,
+                    ["totalIterations"] = run.Result.TotalIterations,
+                    ["maxRelResidual"] = JsonSummary.Number(run.Result.MaxRelativeResidual),
+                    ["converged"] = run.Result.Statistics.Count(x => x.Converged),
+                    ["workspaceVectors"] = run.WorkspaceVectors,
+                    ["workspaceMB"] = Math.Round(run.WorkspaceVectors * unknowns * 8 / (1024.0 * 1024.0), 2),
+                };
+            }
+            summary["methods"] = methodsJson;
+            JsonSummary.Write(s.JsonPath, summary);
+            Console.WriteLine($"wrote {s.JsonPath}");
+        }
+        if (!allConverged)
+        {
+            Console.Error.WriteLine("neuralpde: warning: some systems did not reach the tolerance (see 'converged')");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void Export(string dir, IReadOnlyList<LinearSystemItem> items, OrderingKind sortedKind, bool quiet)
+    {
+        if (!Directory.Exists(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+        for (int i = 0; i < items.Count; i++)
+        {
+            LinearSystem system = items[i].Build();
+            MatrixMarket.WriteMatrix(Path.Combine(dir, $"A_{i:D4}.mtx"), system.Matrix);
+            MatrixMarket.WriteVector(Path.Combine(dir, $"b_{i:D4}.mtx"), system.RightHandSide);
+            if (!quiet && ((i + 1) % Math.Max(1, items.Count / 10) == 0 || i + 1 == items.Count))
+            {
+                Console.WriteLine($"  export: {i + 1}/{items.Count} systems");
+            }
+        }
+        int[] order = SystemOrdering.Create(sortedKind, items.Select(x => x.Parameters).ToList());
+        File.WriteAllText(Path.Combine(dir, "order_sorted.txt"), string.Join('\n', order) + "\n");
+        Console.WriteLine($"wrote {items.Count} systems (A_i.mtx, b_i.mtx) and order_sorted.txt to {dir}");
+    }
+
+    private sealed class SyncProgress(Action<SequenceProgress> report) : IProgress<SequenceProgress>
+    {
+        public void Report(SequenceProgress value) => report(value);
+    }
+}
