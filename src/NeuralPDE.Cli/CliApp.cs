@@ -13,6 +13,8 @@ public static class CliApp
         root.Subcommands.Add(ProblemsCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 

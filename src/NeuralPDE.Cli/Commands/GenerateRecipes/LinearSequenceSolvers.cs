@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using NeuralPDE.Core.Specs;
+using NeuralPDE.Numerics.Krylov;
+using NeuralPDE.Numerics.Linear;
+using NeuralPDE.Numerics.NavierStokes;
+
+namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+
+/// <summary>
+/// The <c>--solver</c> choices of linear-system recipes:
+/// <list type="bullet">
+/// <item><c>recycled</c> (default): GCRO-DR(m, k) with ILU(0), the systems of a block sorted by the greedy
+/// nearest-neighbour chain over their parameter vectors (Sorting Krylov Recycling), recycle space carried along the
+/// chain (<see cref="SequenceSolver"/>, <see cref="GcroDr"/>);</item>
+/// <item><c>gmres</c>: GMRES(m) with ILU(0), each system on its own from a zero guess;</item>
+/// <item><c>cg</c>: CG with ILU(0) (symmetric systems only, i.e. Darcy);</item>
+/// <item><c>direct</c>: banded LU without pivoting (<see cref="BandedLu"/>; the FD matrices are M-matrices), exact up to rounding, for small grids.</item>
+/// </list>
+/// Settings come from the recipe's <c>linear</c> section: <c>tolerance</c>, <c>m</c>, <c>k</c>.
+/// </summary>
+public sealed class LinearSequenceSolvers
+{
+    public static readonly string[] Names = ["recycled", "gmres", "cg", "direct"];
+
+    private LinearSequenceSolvers(string choice, double tolerance, int m, int k)
+    {
+        Choice = choice;
+        Tolerance = tolerance;
+        M = m;
+        K = k;
+    }
+
+    public string Choice { get; }
+
+    public double Tolerance { get; }
+
+    public int M { get; }
+
+    public int K { get; }
+
+    public static LinearSequenceSolvers FromRecipe(ProblemSpec recipe, string choice, bool symmetric)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        if (!Names.Contains(choice))
+        {
+            throw new SpecException(recipe.Name, "--solver", $"expected one of {string.Join(", ", Names)}, got \"{choice}\"");
+        }
+        if (choice == "cg" && !symmetric)
+        {
+            throw new SpecException(recipe.Name, "--solver", "cg needs symmetric matrices, and this recipe's (Shortley-Weller) matrices are not; use recycled, gmres or direct");
+        }
+        double tol = recipe.NumberOr("linear.tolerance", 1e-10, min: 0, max: 1e-2, exclusiveMin: true);
+        int m = recipe.IntegerOr("linear.m", 40, min: 2, max: 1000);
+        int k = recipe.IntegerOr("linear.k", 20, min: 1, max: 999);
+        if (k >= m)
+        {
+            throw new SpecException(recipe.Name, "linear.k", $"expected k < m = {m}, got {k}");
+        }
+        return new LinearSequenceSolvers(choice, tol, m, k);
+    }
+
+    /// <summary>The accepted true relative residual: 10 × the tolerance, at least 1e-9 (rounding floor on fine grids).</summary>
+    public double AcceptedResidual => Math.Max(10 * Tolerance, 1e-9);
+
+    public string Name => Choice switch
+    {
+        "recycled" => Inv($"recycled: gcro-dr(m={M}, k={K}, ilu0, tol={Tolerance:G3}), greedy nearest-neighbour order per block"),
+        "gmres" => Inv($"gmres(m={M}, ilu0, tol={Tolerance:G3}) per system"),
+        "cg" => Inv($"cg(ilu0, tol={Tolerance:G3}) per system"),
+        _ => "direct: banded LU per system",
+    };
+
+    /// <summary>A fresh solver for one block.</summary>
+    public ILinearSequenceSolver Create() => Choice switch
+    {
+        "recycled" => new Sequence(Name, new SequenceSolver(new GcroDr(M, K, Tolerance, 50_000, Ilu0Preconditioner.Factory), OrderingKind.Greedy)),
+        "gmres" => new Sequence(Name, new SequenceSolver(new Gmres(M, Tolerance, 50_000, Ilu0Preconditioner.Factory), OrderingKind.Natural)),
+        "cg" => new Sequence(Name, new SequenceSolver(new ConjugateGradient(Tolerance, 50_000, Ilu0Preconditioner.Factory), OrderingKind.Natural)),
+        _ => new Direct(Name),
+    };
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class Sequence(string name, SequenceSolver solver) : ILinearSequenceSolver
+    {
+        public string Name { get; } = name;
+
+        public SequenceSolveResult Solve(IReadOnlyList<LinearSystemItem> systems, CancellationToken cancellation)
+            => solver.Solve(systems, null, cancellation);
+    }
+
+    /// <summary>Banded LU (the FD matrices are banded, half-bandwidth = grid points per line).</summary>
+    private sealed class Direct(string name) : ILinearSequenceSolver
+    {
+        public string Name { get; } = name;
+
+        public SequenceSolveResult Solve(IReadOnlyList<LinearSystemItem> systems, CancellationToken cancellation)
+        {
+            var clock = Stopwatch.StartNew();
+            var solutions = new double[]?[systems.Count];
+            var stats = new LinearSolveResult[systems.Count];
+            double assembly = 0;
+            for (int s = 0; s < systems.Count; s++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var build = Stopwatch.StartNew();
+                LinearSystem system = systems[s].Build();
+                assembly += build.Elapsed.TotalSeconds;
+                var solve = Stopwatch.StartNew();
+                CsrMatrix a = system.Matrix;
+                int lower = 0, upper = 0;
+                for (int i = 0; i < a.Size; i++)
+                {
+                    for (int p = a.RowPointers[i]; p < a.RowPointers[i + 1]; p++)
+                    {
+                        int j = a.ColumnIndices[p];
+                        lower = Math.Max(lower, i - j);
+                        upper = Math.Max(upper, j - i);
+                    }
+                }
+                var lu = new BandedLu(a.Size, lower, upper);
+                for (int i = 0; i < a.Size; i++)
+                {
+                    for (int p = a.RowPointers[i]; p < a.RowPointers[i + 1]; p++)
+                    {
+                        lu.Add(i, a.ColumnIndices[p], a.Values[p]);
+                    }
+                }
+                lu.Factor();
+                var x = new double[a.Size];
+                lu.Solve(system.RightHandSide, x);
+                double[] r = a.Multiply(x);
+                double rr = 0, bb = 0;
+                for (int i = 0; i < r.Length; i++)
+                {
+                    double d = system.RightHandSide[i] - r[i];
+                    rr += d * d;
+                    bb += system.RightHandSide[i] * system.RightHandSide[i];
+                }
+                double residual = bb == 0 ? Math.Sqrt(rr) : Math.Sqrt(rr / bb);
+                solutions[s] = x;
+                stats[s] = new LinearSolveResult(0, residual, true, solve.Elapsed.TotalSeconds);
+            }
+            return new SequenceSolveResult(solutions, stats, Enumerable.Range(0, systems.Count).ToArray(), clock.Elapsed.TotalSeconds, assembly, 0);
+        }
+    }
+}
