@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using NeuralPDE.Cli.Commands.GenerateRecipes;
+using NeuralPDE.Data.Generation.Recipes;
 using NeuralPDE.Cli.Output;
 using NeuralPDE.Core.Specs;
 using NeuralPDE.Data.Generation;

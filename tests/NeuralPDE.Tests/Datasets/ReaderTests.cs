@@ -1,4 +1,4 @@
-using NeuralPDE.Cli.Commands.GenerateRecipes;
+using NeuralPDE.Data.Generation.Recipes;
 using NeuralPDE.Core.Families.Poisson;
 using NeuralPDE.Core.Geometry;
 using NeuralPDE.Core.Specs;

@@ -1,7 +1,7 @@
 using NeuralPDE.Core.Specs;
 using NeuralPDE.Data.Generation;
 
-namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+namespace NeuralPDE.Data.Generation.Recipes;
 
 /// <summary>The generator of a recipe, chosen by the recipe's <c>family</c> (the problem family it draws on).</summary>
 public static class RecipeGenerators

@@ -6,7 +6,7 @@ using NeuralPDE.Numerics.Solvers;
 using NeuralPDE.Numerics.Spectral;
 using static TorchSharp.torch;
 
-namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+namespace NeuralPDE.Data.Generation.Recipes;
 
 /// <summary>
 /// Spectral recipes (<c>burgers-1d-periodic</c>: family burgers; <c>ns-vorticity-2d</c>: family navier-stokes): a whole

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NeuralPDE.Numerics.Linear;
 
-namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+namespace NeuralPDE.Data.Generation.Recipes;
 
 /// <summary>Refuses a sample whose linear solve did not reach the accepted residual (never store an unconverged sample).</summary>
 internal static class LinearRecipeChecks

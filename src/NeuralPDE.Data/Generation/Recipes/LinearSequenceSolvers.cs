@@ -5,7 +5,7 @@ using NeuralPDE.Numerics.Krylov;
 using NeuralPDE.Numerics.Linear;
 using NeuralPDE.Numerics.NavierStokes;
 
-namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+namespace NeuralPDE.Data.Generation.Recipes;
 
 /// <summary>
 /// The <c>--solver</c> choices of linear-system recipes:

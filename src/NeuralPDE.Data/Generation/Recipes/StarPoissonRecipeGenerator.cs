@@ -7,7 +7,7 @@ using NeuralPDE.Numerics.Krylov;
 using NeuralPDE.Numerics.Linear;
 using NeuralPDE.Numerics.Poisson;
 
-namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+namespace NeuralPDE.Data.Generation.Recipes;
 
 /// <summary>
 /// Recipe <c>poisson-star</c> (family poisson): per sample a random star domain r(θ) = r0 (1 + c1 cos 4θ + c2 cos 8θ),

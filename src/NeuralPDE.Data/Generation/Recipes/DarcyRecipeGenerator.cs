@@ -5,7 +5,7 @@ using NeuralPDE.Data.Generation;
 using NeuralPDE.Numerics.Krylov;
 using NeuralPDE.Numerics.Poisson;
 
-namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+namespace NeuralPDE.Data.Generation.Recipes;
 
 /// <summary>
 /// Recipe <c>darcy-2d</c> (family darcy): −∇·(a∇u) = f on the unit square, u = 0, with the thresholded-GRF coefficient

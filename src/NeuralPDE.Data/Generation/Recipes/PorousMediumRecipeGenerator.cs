@@ -6,7 +6,7 @@ using NeuralPDE.Data.Generation;
 using NeuralPDE.Numerics.PorousMedium;
 using NeuralPDE.Numerics.Solvers;
 
-namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+namespace NeuralPDE.Data.Generation.Recipes;
 
 /// <summary>
 /// Recipe <c>pme-1d</c> (family porous-medium): the generalized porous-medium family of <c>problems/pme-1d.json</c>

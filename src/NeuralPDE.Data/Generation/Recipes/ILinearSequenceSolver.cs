@@ -1,6 +1,6 @@
 using NeuralPDE.Numerics.Krylov;
 
-namespace NeuralPDE.Cli.Commands.GenerateRecipes;
+namespace NeuralPDE.Data.Generation.Recipes;
 
 /// <summary>
 /// Solves the linear systems of one block of a linear-system recipe (Darcy, star Poisson): takes the systems as
