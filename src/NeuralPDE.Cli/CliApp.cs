@@ -12,6 +12,7 @@ public static class CliApp
         var root = new RootCommand("NeuralPDE: benchmark PDEs solved by neural methods and checked against classical solvers.");
         root.Subcommands.Add(ProblemsCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 
