@@ -9,6 +9,11 @@ public static class PinnProblems
     private static readonly Dictionary<(string Family, string Variant), Func<ProblemSpec, PinnProblem>> Registry = new()
     {
         [("burgers", "dirichlet-sine")] = s => new BurgersPinn(s),
+        [("poisson", "manufactured-square")] = s => new PoissonPinn(s),
+        [("poisson", "lshape")] = s => new PoissonPinn(s),
+        [("navier-stokes", "kovasznay")] = s => new NavierStokesPinn(s),
+        [("navier-stokes", "cavity")] = s => new NavierStokesPinn(s),
+        [("porous-medium", "gpme-1d")] = s => new PorousMediumPinn(s),
     };
 
     /// <summary>(family, variant) pairs with a PINN formulation.</summary>
