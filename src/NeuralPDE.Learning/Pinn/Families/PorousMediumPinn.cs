@@ -1,0 +1,181 @@
+using NeuralPDE.Core.Families.PorousMedium;
+using NeuralPDE.Core.Solutions;
+using NeuralPDE.Core.Specs;
+using static TorchSharp.torch;
+
+namespace NeuralPDE.Learning.Pinn.Families;
+
+/// <summary>
+/// The 1-D generalized porous medium equation u_t = (k(u) u_x)_x on [a, b] × [0, T] (ProbConserv's heat, PME and
+/// Stefan cases), inputs (t, x). k comes from the law: constant (heat), |u|^m (PME) or the Stefan step H(u − u*), which
+/// is smoothed for training to a logistic ramp of width <c>pinn.stefanSmoothing</c> (the residual check uses the exact
+/// step). Boundary data from the exact solution are hard: u = g_a(t)(b−x)/L + g_b(t)(x−a)/L + [u0(x) − (g_a(0)(b−x) +
+/// g_b(0)(x−a))/L] + t(x−a)(b−x)N when the initial data are compatible with the boundary data (heat, PME), otherwise
+/// (Stefan: u(a, 0) = 1 but u0 = 0) the boundary data are hard and the initial data soft. Evaluated on the reference
+/// grid against the exact solution, with the mass ∫u dx compared with the exact mass over time.
+/// </summary>
+public sealed class PorousMediumPinn : PinnProblem
+{
+    private readonly Gpme1DParameters _p;
+    private readonly IGpmeExactSolution1D _exact;
+    private readonly double _smoothing;
+    private readonly int _outputTimes;
+    private readonly int _outputPoints;
+    private readonly bool _compatible;
+
+    public PorousMediumPinn(ProblemSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        _p = Gpme1DParameters.FromSpec(spec);
+        _exact = _p.Exact();
+        _smoothing = spec.NumberOr("pinn.stefanSmoothing", 0.02, min: 0, exclusiveMin: true);
+        _outputTimes = spec.IntegerOr("reference.outputTimes", 100, min: 2);
+        _outputPoints = spec.IntegerOr("reference.resolution", 200, min: 2) + 1;
+        _compatible = _p.Law != GpmeLaw.Stefan; // Stefan: u(a, 0) = 1 but u0 = 0
+        Name = spec.Name;
+    }
+
+    public override string Name { get; }
+
+    public override string[] Inputs => ["t", "x"];
+
+    public override string[] Outputs => ["u"];
+
+    public override double[] Lower => [0, _p.XMin];
+
+    public override double[] Upper => [_p.TEnd, _p.XMax];
+
+    public override int TimeInput => 0;
+
+    public override string ConstraintDescription => _compatible ? "hard boundary and initial data" : "hard boundary data, soft initial data";
+
+    public Gpme1DParameters Parameters => _p;
+
+    /// <summary>k(u) used in training (Stefan smoothed) as a torch function.</summary>
+    public Func<Tensor, Tensor> TrainingDiffusivity => _p.Law switch
+    {
+        GpmeLaw.Heat => u => full_like(u, _p.K),
+        GpmeLaw.Pme => u => u.abs().pow(_p.M),
+        _ => u => ((u - _p.UStar) / _smoothing).sigmoid(),
+    };
+
+    /// <summary>The exact k(u) as a torch function (the Stefan step is exact here).</summary>
+    public Func<Tensor, Tensor> ExactDiffusivity => _p.Law switch
+    {
+        GpmeLaw.Stefan => u => (u >= _p.UStar).to_type(u.dtype),
+        _ => TrainingDiffusivity,
+    };
+
+    /// <summary>r = u_t − (k(u) u_x)_x, [N, 1], inputs (t, x).</summary>
+    public static Tensor Residual(Field field, Tensor x, Func<Tensor, Tensor> k)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(k);
+        Tensor u = field(x).narrow(1, 0, 1);
+        Tensor g = Autodiff.Gradient(u, x);
+        Tensor flux = k(u) * Autodiff.Column(g, 1);
+        return Autodiff.Column(g, 0) - Autodiff.Column(Autodiff.Gradient(flux, x), 1);
+    }
+
+    public override Tensor Residual(Field field, Tensor x) => Residual(field, x, TrainingDiffusivity);
+
+    /// <summary>The exact solution as a torch function of (t, x) columns (PME clamped at 1e-30 ahead of the front so that
+    /// its derivatives stay finite; Stefan for t &gt; 0).</summary>
+    public Tensor ExactTorch(Tensor t, Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(x);
+        switch (_exact)
+        {
+            case HeatSineSolution h:
+                return (-h.K * h.Wavenumber * h.Wavenumber * t).exp() * (h.Wavenumber * (x - h.XMin)).sin();
+            case PmeTravellingWave w:
+                return (w.M * w.C * (w.C * t - (x - w.XMin))).clamp_min(1e-30).pow(1 / w.M);
+            case StefanSolution s:
+                {
+                    Tensor root = t.clamp_min(1e-30).sqrt();
+                    Tensor d = x - s.XMin;
+                    Tensor behind = 1 - s.Amplitude * (d / (2 * root)).erf();
+                    return where(d <= 2 * s.Z * root, behind, zeros_like(behind));
+                }
+            default:
+                throw new InvalidOperationException("unknown GPME exact solution");
+        }
+    }
+
+    public override Tensor Transform(Tensor x, Tensor network)
+    {
+        Tensor t = x.narrow(1, 0, 1), s = x.narrow(1, 1, 1);
+        double a = _p.XMin, b = _p.XMax, length = b - a;
+        Tensor ta = full_like(s, a), tb = full_like(s, b);
+        Tensor left = (b - s) / length, right = (s - a) / length;
+        Tensor boundary = ExactTorch(t, ta) * left + ExactTorch(t, tb) * right;
+        if (!_compatible)
+        {
+            return boundary + (s - a) * (b - s) * network;
+        }
+        Tensor zero = zeros_like(t);
+        Tensor initial = ExactTorch(zero, s) - (ExactTorch(zero, ta) * left + ExactTorch(zero, tb) * right);
+        return boundary + initial + t * (s - a) * (b - s) * network;
+    }
+
+    public override IReadOnlyList<Constraint> Constraints(int seed, ScalarType dtype)
+    {
+        if (_compatible)
+        {
+            return [];
+        }
+        const int n = 256;
+        var points = new double[2 * n];
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double x = _p.XMin + (_p.XMax - _p.XMin) * (i + 0.5) / n;
+            points[2 * i + 1] = x;
+            values[i] = _exact.Value(x, 0);
+        }
+        Tensor target = tensor(values, dtype: dtype).reshape(n, 1);
+        return [new Constraint("initial", tensor(points, dtype: dtype).reshape(n, 2), (f, x) => f(x).narrow(1, 0, 1) - target)];
+    }
+
+    public override PinnEvaluation Evaluate(Field field, ScalarType dtype)
+    {
+        GridAxis t = GridAxis.Uniform("t", 0, _p.TEnd, _outputTimes);
+        GridAxis x = GridAxis.Uniform("x", _p.XMin, _p.XMax, _outputPoints);
+        double[] u = Sample(field, GridPoints(t.Values, x.Values), 2, 0, dtype);
+        var exact = new double[u.Length];
+        for (int i = 0; i < t.Length; i++)
+        {
+            for (int j = 0; j < x.Length; j++)
+            {
+                exact[i * x.Length + j] = _exact.Value(x.Values[j], t.Values[i]);
+            }
+        }
+        var s = new ReferenceSolution(Name, "pinn", [t, x], "u").AddField("u", u).AddExact("u", exact);
+        double rel = s.RelativeL2() ?? double.NaN;
+        // mass ∫u dx over time on a fine grid (trapezoid), PINN against exact
+        GridAxis fine = GridAxis.Uniform("x", _p.XMin, _p.XMax, 2001);
+        double[] uf = Sample(field, GridPoints(t.Values, fine.Values), 2, 0, dtype);
+        double h = (fine.Values[^1] - fine.Values[0]) / (fine.Length - 1);
+        double maxExact = 0, maxError = 0;
+        for (int i = 0; i < t.Length; i++)
+        {
+            double mp = 0, me = 0;
+            for (int j = 0; j < fine.Length; j++)
+            {
+                double w = j == 0 || j == fine.Length - 1 ? 0.5 * h : h;
+                mp += w * uf[i * fine.Length + j];
+                me += w * _exact.Value(fine.Values[j], t.Values[i]);
+            }
+            maxExact = Math.Max(maxExact, Math.Abs(me));
+            maxError = Math.Max(maxError, Math.Abs(mp - me));
+        }
+        return new PinnEvaluation(s, rel, new Dictionary<string, double>
+        {
+            ["relL2"] = rel,
+            ["maxAbsError"] = s.MaxAbsError() ?? double.NaN,
+            ["massErrorMax"] = maxError,
+            ["massErrorRelative"] = maxExact > 0 ? maxError / maxExact : double.NaN,
+        }, $"exact {_p.LawName} solution on the {x.Length} x {t.Length} grid (mass: max over t of |∫u dx − exact|, 2001-point trapezoid)");
+    }
+}

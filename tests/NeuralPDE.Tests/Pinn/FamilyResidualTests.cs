@@ -1,0 +1,121 @@
+using NeuralPDE.Core.Families.NavierStokes;
+using NeuralPDE.Core.Families.Poisson;
+using NeuralPDE.Learning.Pinn;
+using NeuralPDE.Learning.Pinn.Families;
+using static TorchSharp.torch;
+
+namespace NeuralPDE.Tests.Pinn;
+
+/// <summary>Poisson, steady Navier–Stokes and GPME residuals vanish on exact solutions (and not on wrong ones); hard
+/// transforms meet the boundary data.</summary>
+public class FamilyResidualTests
+{
+    private static Tensor Points(int n, double[] lower, double[] upper, int seed, Func<double, double, bool>? keep = null)
+    {
+        var rng = new Random(seed);
+        var p = new List<double>();
+        while (p.Count < 2 * n)
+        {
+            double a = lower[0] + (upper[0] - lower[0]) * rng.NextDouble();
+            double b = lower[1] + (upper[1] - lower[1]) * rng.NextDouble();
+            if (keep is null || keep(a, b))
+            {
+                p.Add(a);
+                p.Add(b);
+            }
+        }
+        return tensor(p.ToArray(), dtype: float64).reshape(n, 2).requires_grad_(true);
+    }
+
+    [Fact]
+    public void PoissonResidualVanishesOnTheManufacturedSolution()
+    {
+        using var scope = NewDisposeScope();
+        var problem = new PoissonPinn(PinnTestProblems.Load("poisson-2d"));
+        var p = ManufacturedSquareProblem.FromSpec(PinnTestProblems.Load("poisson-2d"));
+        Field exact = x => PoissonPinn.ManufacturedExact(p, x.narrow(1, 0, 1), x.narrow(1, 1, 1));
+        Tensor x = Points(400, [0, 0], [1, 1], 1);
+        double max = problem.Residual(exact, x).abs().max().item<double>();
+        Assert.True(max < 1e-11, $"max |r| = {max:E3}");
+        Field wrong = x => 1.01 * exact(x);
+        Assert.True(problem.Residual(wrong, x).abs().max().item<double>() > 1e-2);
+        // the Coons transform reproduces the boundary data for any network output
+        Tensor edge = tensor(new double[] { 0, 0.3, 1, 0.7, 0.4, 0, 0.9, 1 }, dtype: float64).reshape(4, 2);
+        double[] u = problem.Transform(edge, full(4, 1, 5.0, dtype: float64)).data<double>().ToArray();
+        Assert.Equal(p.Exact(0, 0.3), u[0], 13);
+        Assert.Equal(p.Exact(1, 0.7), u[1], 13);
+        Assert.Equal(p.Exact(0.4, 0), u[2], 13);
+        Assert.Equal(p.Exact(0.9, 1), u[3], 13);
+    }
+
+    [Fact]
+    public void LShapeTransformVanishesOnTheWholeBoundary()
+    {
+        using var scope = NewDisposeScope();
+        var problem = new PoissonPinn(PinnTestProblems.Load("poisson-lshape"));
+        Tensor edge = tensor(new double[] { 0, 0.5, 0.5, 0, -1, 0.2, 0.3, -1, 1, -0.4, -0.6, 1 }, dtype: float64).reshape(6, 2);
+        double[] u = problem.Transform(edge, full(6, 1, 3.0, dtype: float64)).data<double>().ToArray();
+        Assert.All(u, v => Assert.True(Math.Abs(v) < 1e-11, $"{v}"));
+        Tensor inside = tensor(new double[] { -0.5, 0.5, -0.5, -0.5, 0.5, -0.5 }, dtype: float64).reshape(3, 2);
+        Assert.All(problem.Transform(inside, full(3, 1, 1.0, dtype: float64)).data<double>().ToArray(), v => Assert.True(v > 0.1));
+        // constant source: u = -(x^2 + y^2)/4 has -Δu = 1
+        Field quadratic = x => -(x.square().sum(1, keepdim: true)) / 4;
+        Tensor pts = Points(200, [-1, -1], [1, 1], 3, (a, b) => a <= 0 || b <= 0);
+        Assert.True(problem.Residual(quadratic, pts).abs().max().item<double>() < 1e-13);
+    }
+
+    [Fact]
+    public void NavierStokesResidualVanishesOnKovasznayFlow()
+    {
+        using var scope = NewDisposeScope();
+        var k = new KovasznaySolution(20);
+        Field exact = x => NavierStokesPinn.KovasznayField(k, x);
+        Tensor x = Points(300, [-0.5, -0.5], [1, 1.5], 2);
+        double max = NavierStokesPinn.Residual(exact, x, k.Nu).abs().max().item<double>();
+        Assert.True(max < 1e-11, $"max |r| = {max:E3}");
+        Assert.True(NavierStokesPinn.Residual(exact, x, 2 * k.Nu).abs().max().item<double>() > 1e-2);
+        var (u, v) = NavierStokesPinn.Velocity(exact, x);
+        double[] xs = x.detach().data<double>().ToArray();
+        double[] us = u.detach().data<double>().ToArray(), vs = v.detach().data<double>().ToArray();
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.Equal(k.U(xs[2 * i], xs[2 * i + 1]), us[i], 12);
+            Assert.Equal(k.V(xs[2 * i], xs[2 * i + 1]), vs[i], 12);
+        }
+    }
+
+    [Theory]
+    [InlineData("heat")]
+    [InlineData("pme")]
+    [InlineData("stefan")]
+    public void PorousMediumResidualVanishesOnTheExactSolution(string law)
+    {
+        using var scope = NewDisposeScope();
+        var problem = new PorousMediumPinn(PinnTestProblems.Load("pme-1d", $"law={law}"));
+        var exactSolution = problem.Parameters.Exact();
+        // points behind the front (PME, Stefan), where the exact solution is smooth
+        Func<double, double, bool> keep = law switch
+        {
+            "pme" => (t, x) => x < t - 0.05,
+            "stefan" => (t, x) => x < 2 * StefanZ(problem) * Math.Sqrt(t) - 0.05 && t > 0.05,
+            _ => (_, _) => true,
+        };
+        Tensor pts = Points(300, [0, 0], [1, 1], 4, keep);
+        Field exact = x => problem.ExactTorch(x.narrow(1, 0, 1), x.narrow(1, 1, 1));
+        double max = PorousMediumPinn.Residual(exact, pts, problem.ExactDiffusivity).abs().max().item<double>();
+        Assert.True(max < 1e-11, $"{law}: max |r| = {max:E3}");
+        double[] p = pts.detach().data<double>().ToArray();
+        double[] e = exact(pts).detach().data<double>().ToArray();
+        Assert.Equal(exactSolution.Value(p[1], p[0]), e[0], 12);
+        // a wrong law leaves a residual
+        Func<Tensor, Tensor> wrong = u => 1.5 * problem.ExactDiffusivity(u) + 0.1;
+        Assert.True(PorousMediumPinn.Residual(exact, pts, wrong).abs().max().item<double>() > 1e-3);
+        // hard boundary data
+        Tensor edge = tensor(new double[] { 0.3, 0, 0.6, 1 }, dtype: float64).reshape(2, 2);
+        double[] u = problem.Transform(edge, full(2, 1, 7.0, dtype: float64)).data<double>().ToArray();
+        Assert.Equal(exactSolution.Value(0, 0.3), u[0], 9);
+        Assert.Equal(exactSolution.Value(1, 0.6), u[1], 9);
+    }
+
+    private static double StefanZ(PorousMediumPinn problem) => ((NeuralPDE.Core.Families.PorousMedium.StefanSolution)problem.Parameters.Exact()).Z;
+}
