@@ -29,22 +29,23 @@ public static class BenchKrylovCommand
         var k = new Option<int>("--k") { Description = "GCRO-DR recycle dimension.", DefaultValueFactory = _ => 20 };
         var ordering = new Option<string>("--ordering") { Description = "Sorted ordering: greedy | grouped.", DefaultValueFactory = _ => "greedy" };
         var methods = new Option<string>("--methods") { Description = "Comma list of gmres, natural, sorted.", DefaultValueFactory = _ => "gmres,natural,sorted" };
+        var update = new Option<int>("--update-interval") { Description = "GCRO-DR: cycles between recycle-space updates within a solve (1 = every cycle, as in Parks et al.).", DefaultValueFactory = _ => 4 };
         var json = CommonOptions.Json();
         var export = new Option<string?>("--export-dir") { Description = "Write the systems as MatrixMarket files (A_i.mtx, b_i.mtx) and the sorted order." };
         var quiet = CommonOptions.Quiet();
         var command = new Command("krylov", "GMRES vs GCRO-DR recycling (natural and sorted order) on a sequence of Darcy systems.")
         {
-            problem, n, systems, tol, precond, m, k, ordering, methods, json, export, quiet,
+            problem, n, systems, tol, precond, m, k, ordering, methods, update, json, export, quiet,
         };
         command.SetAction(parse => CliApp.Guard(() => Execute(new Settings(
             parse.GetValue(problem)!, parse.GetValue(n), parse.GetValue(systems), parse.GetValue(tol), parse.GetValue(precond)!,
-            parse.GetValue(m), parse.GetValue(k), parse.GetValue(ordering)!, parse.GetValue(methods)!, parse.GetValue(json),
+            parse.GetValue(m), parse.GetValue(k), parse.GetValue(ordering)!, parse.GetValue(methods)!, parse.GetValue(update), parse.GetValue(json),
             parse.GetValue(export), parse.GetValue(quiet)))));
         return command;
     }
 
     public sealed record Settings(string Problem, int N, int Systems, double Tolerance, string Preconditioner, int M, int K,
-        string Ordering, string Methods, string? JsonPath, string? ExportDir, bool Quiet);
+        string Ordering, string Methods, int UpdateInterval, string? JsonPath, string? ExportDir, bool Quiet);
 
     private sealed record MethodRun(string Name, string Label, SequenceSolveResult Result, double Seconds, long WorkspaceVectors);
 
@@ -79,6 +80,10 @@ public static class BenchKrylovCommand
         {
             throw new SpecException(Source, "--m/--k", $"expected 1 <= k < m <= 1000, got m = {s.M}, k = {s.K}");
         }
+        if (s.UpdateInterval < 1)
+        {
+            throw new SpecException(Source, "--update-interval", $"expected an integer >= 1, got {s.UpdateInterval}");
+        }
         OrderingKind sortedKind = s.Ordering switch
         {
             "greedy" => OrderingKind.Greedy,
@@ -109,7 +114,7 @@ public static class BenchKrylovCommand
         double sampling = clock.Elapsed.TotalSeconds;
         int unknowns = s.N * s.N;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"darcy-2d: {s.Systems} systems, {unknowns} unknowns each, tol {s.Tolerance:G3}, preconditioner {s.Preconditioner}; coefficients sampled in {sampling:F2} s"));
+            $"darcy-2d: {s.Systems} systems, {unknowns} unknowns each, tol {s.Tolerance:G3}, preconditioner {s.Preconditioner}, GCRO-DR update interval {s.UpdateInterval}; coefficients sampled in {sampling:F2} s"));
 
         if (s.ExportDir is not null)
         {
@@ -127,8 +132,8 @@ public static class BenchKrylovCommand
             (ILinearSolver solver, OrderingKind kind, string label, long vectors) = w switch
             {
                 "gmres" => ((ILinearSolver)new Gmres(s.M, s.Tolerance, 50_000, factory), OrderingKind.Natural, $"GMRES({s.M})", s.M + 1 + 4L),
-                "natural" => (new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory), OrderingKind.Natural, $"GCRO-DR({s.M},{s.K}) natural", s.M + 1 + 2L * s.K + 4),
-                _ => (new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory), sortedKind, $"GCRO-DR({s.M},{s.K}) sorted", s.M + 1 + 2L * s.K + 4),
+                "natural" => (new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory) { UpdateInterval = s.UpdateInterval }, OrderingKind.Natural, $"GCRO-DR({s.M},{s.K}) natural", s.M + 1 + 2L * s.K + 4),
+                _ => (new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory) { UpdateInterval = s.UpdateInterval }, sortedKind, $"GCRO-DR({s.M},{s.K}) sorted", s.M + 1 + 2L * s.K + 4),
             };
             var sequence = new SequenceSolver(solver, kind) { KeepSolutions = false };
             var progressClock = Stopwatch.StartNew();
@@ -181,6 +186,7 @@ public static class BenchKrylovCommand
                 ["m"] = s.M,
                 ["k"] = s.K,
                 ["ordering"] = s.Ordering,
+                ["updateInterval"] = s.UpdateInterval,
                 ["peakMemoryMB"] = JsonSummary.PeakMemoryMB(),
                 ["maxRelResidual"] = JsonSummary.Number(runs.Count == 0 ? 0 : runs.Max(r => r.Result.MaxRelativeResidual)),
                 ["allConverged"] = allConverged,
