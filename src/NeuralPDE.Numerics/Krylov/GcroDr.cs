@@ -16,8 +16,8 @@ namespace NeuralPDE.Numerics.Krylov;
 /// <item>the first system (no recycle space yet) starts with a plain GMRES(m) cycle.</item>
 /// </list>
 /// The recycle space persists between calls to <see cref="Solve(CsrMatrix, ReadOnlySpan{double}, Span{double})"/>
-/// (call <see cref="Reset"/> to forget it). Memory: the m + 1 Krylov vectors plus 2k recycle vectors, plus four
-/// work vectors. Convergence is decided on the true residual b − A x, as in <see cref="Gmres"/>.
+/// (call <see cref="Reset"/> to forget it). Memory: the m + 1 Krylov vectors plus 2k recycle vectors, plus three
+/// work vectors (GMRES(m) needs m + 1 plus two: the recycle space costs 2k + 1). Convergence is decided on the true residual b − A x, as in <see cref="Gmres"/>.
 /// </summary>
 public sealed class GcroDr : ILinearSolver
 {
@@ -115,8 +115,8 @@ public sealed class GcroDr : ILinearSolver
         }
         var r = new double[n];
         var z = new double[n];
-        var t = new double[n];
         var w = new double[n];
+        double[] t = w;   // the Arnoldi work vector doubles as the update accumulator outside the cycle
         Residual(a, b, x, r);
         if (_kk > 0 && matrixChanged)
         {
