@@ -118,9 +118,10 @@ public sealed class GcroDr : ILinearSolver
         var w = new double[n];
         double[] t = w;   // the Arnoldi work vector doubles as the update accumulator outside the cycle
         Residual(a, b, x, r);
-        if (_kk > 0 && matrixChanged)
+        if (_kk > 0)
         {
-            RecomputeC(a, prec, z);
+            // New matrix: C = A M⁻¹ U, then QR. Same matrix: QR only, to restore Cᵀ C = I after the in-place rotations.
+            RecomputeC(a, prec, z, matrixChanged);
         }
         if (_kk > 0)
         {
@@ -334,11 +335,11 @@ public sealed class GcroDr : ILinearSolver
         VectorOps.Axpy(1.0, z, x);
     }
 
-    /// <summary>C = A M⁻¹ U for a new matrix, then C = Q R (Gram–Schmidt twice), C ← Q, U ← U R⁻¹; dependent
+    /// <summary>C = A M⁻¹ U for a new matrix (when <paramref name="multiply"/>), then C = Q R (Gram–Schmidt twice), C ← Q, U ← U R⁻¹; dependent
     /// directions are dropped.</summary>
-    private void RecomputeC(CsrMatrix a, IPreconditioner? prec, double[] z)
+    private void RecomputeC(CsrMatrix a, IPreconditioner? prec, double[] z, bool multiply)
     {
-        for (int i = 0; i < _kk; i++)
+        for (int i = 0; i < _kk && multiply; i++)
         {
             Gmres.Precondition(prec, _u[i], z);
             a.Multiply(z, _c[i]);

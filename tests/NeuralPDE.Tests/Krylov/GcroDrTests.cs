@@ -103,7 +103,7 @@ public class GcroDrTests
             var x2 = new double[a.Size];
             var r1 = gmres.Solve(a, b, x1);
             var r2 = gcro.Solve(a, b, x2);
-            Assert.True(r1.Converged && r2.Converged);
+            Assert.True(r1.Converged && r2.Converged, $"system {s}: GMRES {r1}, GCRO-DR {r2}");
             gmresIts += r1.Iterations;
             gcroIts += r2.Iterations;
             if (s > 0)
