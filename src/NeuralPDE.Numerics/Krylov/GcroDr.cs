@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MathNet.Numerics.LinearAlgebra;
 using NeuralPDE.Numerics.Linear;
 
 namespace NeuralPDE.Numerics.Krylov;
@@ -17,11 +16,12 @@ namespace NeuralPDE.Numerics.Krylov;
 /// <item>the first system (no recycle space yet) starts with a plain GMRES(m) cycle.</item>
 /// </list>
 /// The recycle space persists between calls to <see cref="Solve(CsrMatrix, ReadOnlySpan{double}, Span{double})"/>
-/// (call <see cref="Reset"/> to forget it). Memory: the m + 1 Krylov vectors plus 2k recycle vectors, plus four
-/// work vectors. Convergence is decided on the true residual b − A x, as in <see cref="Gmres"/>.
+/// (call <see cref="Reset"/> to forget it). Memory: the m + 1 Krylov vectors plus 2k recycle vectors, plus three
+/// work vectors (GMRES(m) needs m + 1 plus two: the recycle space costs 2k + 1). Convergence is decided on the true residual b − A x, as in <see cref="Gmres"/>.
 /// </summary>
 public sealed class GcroDr : ILinearSolver
 {
+
     private double[][] _u = [];
     private double[][] _c = [];
     private double[][] _v = [];
@@ -61,6 +61,10 @@ public sealed class GcroDr : ILinearSolver
     public IPreconditionerFactory? Preconditioner { get; }
 
     public Orthogonalization Orthogonalization { get; }
+
+    /// <summary>Cycles between updates of the recycle space within a solve (1: every cycle, as in Parks et al.). The
+    /// space is always updated in the cycle that converges, and in every cycle while it is still being built.</summary>
+    public int UpdateInterval { get; init; } = 1;
 
     /// <summary>Current recycle space dimension (0 before the first solve or after <see cref="Reset"/>).</summary>
     public int RecycleDimension => _kk;
@@ -111,12 +115,13 @@ public sealed class GcroDr : ILinearSolver
         }
         var r = new double[n];
         var z = new double[n];
-        var t = new double[n];
         var w = new double[n];
+        double[] t = w;   // the Arnoldi work vector doubles as the update accumulator outside the cycle
         Residual(a, b, x, r);
-        if (_kk > 0 && matrixChanged)
+        if (_kk > 0)
         {
-            RecomputeC(a, prec, z);
+            // New matrix: C = A M⁻¹ U, then QR. Same matrix: QR only, to restore Cᵀ C = I after the in-place rotations.
+            RecomputeC(a, prec, z, matrixChanged);
         }
         if (_kk > 0)
         {
@@ -135,6 +140,7 @@ public sealed class GcroDr : ILinearSolver
         var d = new double[K];
         int total = 0;
         int falseClaims = 0;
+        int cycle = 0;
         while (true)
         {
             double beta = VectorOps.Norm(r);
@@ -272,7 +278,12 @@ public sealed class GcroDr : ILinearSolver
             Array.Clear(r);
             VectorOps.MultiAxpy(basis, p + 1, q, r);
 
-            UpdateRecycleSpace(g, basis, kk, steps, d);
+            bool lastCycle = Math.Abs(rhs[p]) / bnorm <= Tolerance || total >= MaxIterations;
+            if (kk == 0 || lastCycle || cycle % Math.Max(1, UpdateInterval) == 0)
+            {
+                UpdateRecycleSpace(g, basis, kk, steps, d);
+            }
+            cycle++;
         }
         double trueRes = VectorOps.TrueRelativeResidual(a, b, x);
         return new LinearSolveResult(total, trueRes, trueRes <= Tolerance, clock.Elapsed.TotalSeconds);
@@ -324,11 +335,11 @@ public sealed class GcroDr : ILinearSolver
         VectorOps.Axpy(1.0, z, x);
     }
 
-    /// <summary>C = A M⁻¹ U for a new matrix, then C = Q R (Gram–Schmidt twice), C ← Q, U ← U R⁻¹; dependent
+    /// <summary>C = A M⁻¹ U for a new matrix (when <paramref name="multiply"/>), then C = Q R (Gram–Schmidt twice), C ← Q, U ← U R⁻¹; dependent
     /// directions are dropped.</summary>
-    private void RecomputeC(CsrMatrix a, IPreconditioner? prec, double[] z)
+    private void RecomputeC(CsrMatrix a, IPreconditioner? prec, double[] z, bool multiply)
     {
-        for (int i = 0; i < _kk; i++)
+        for (int i = 0; i < _kk && multiply; i++)
         {
             Gmres.Precondition(prec, _u[i], z);
             a.Multiply(z, _c[i]);
@@ -368,40 +379,53 @@ public sealed class GcroDr : ILinearSolver
     private void UpdateRecycleSpace(double[,] g, double[][] basis, int kk, int steps, double[] d)
     {
         int p = kk + steps;
-        var gm = Matrix<double>.Build.Dense(p + 1, p, (i, j) => g[i, j]);
-        // Ŵ_{p+1}ᵀ Ŵ_p: [[Cᵀ Ũ, 0], [Vᵀ Ũ, I]] (Cᵀ V = 0 by construction)
-        var wtw = Matrix<double>.Build.Dense(p + 1, p);
-        var dots = new double[p + 1];
-        for (int j = 0; j < kk; j++)
+        var gm = new double[p + 1, p];
+        for (int i = 0; i <= p; i++)
         {
-            VectorOps.MultiDot(basis, p + 1, _u[j], dots);
-            for (int i = 0; i <= p; i++)
+            for (int j = 0; j < p; j++)
             {
-                wtw[i, j] = dots[i] * d[j];
+                gm[i, j] = g[i, j];
+            }
+        }
+        // Ŵ_{p+1}ᵀ Ŵ_p: [[Cᵀ Ũ, 0], [Vᵀ Ũ, I]] (Cᵀ V = 0 by construction)
+        var wtw = new double[p + 1, p];
+        if (kk > 0)
+        {
+            var gram = new double[kk, p + 1];
+            VectorOps.GramBlock(_u, kk, basis, p + 1, gram);
+            for (int j = 0; j < kk; j++)
+            {
+                for (int i = 0; i <= p; i++)
+                {
+                    wtw[i, j] = gram[j, i] * d[j];
+                }
             }
         }
         for (int j = kk; j < p; j++)
         {
             wtw[j, j] = 1;
         }
-        Matrix<double> pk = HarmonicRitz.Smallest(gm, wtw, K);
-        int knew = pk.ColumnCount;
+        double[,] pk = HarmonicRitz.Smallest(gm, wtw, K);
+        var (q, rr, kept) = SmallDense.ThinQr(SmallDense.Times(gm, pk));
+        int knew = kept.Length;
         if (knew == 0)
         {
             _kk = 0;
             return;
         }
-        var qr = (gm * pk).QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
-        Matrix<double> q = qr.Q, rr = qr.R;
-        for (int i = 0; i < knew; i++)
+        if (knew < pk.GetLength(1))
         {
-            if (!(Math.Abs(rr[i, i]) > 0))
+            var reduced = new double[p, knew];
+            for (int i = 0; i < p; i++)
             {
-                _kk = 0;
-                return;
+                for (int c = 0; c < knew; c++)
+                {
+                    reduced[i, c] = pk[i, kept[c]];
+                }
             }
+            pk = reduced;
         }
-        Matrix<double> pr = pk * rr.Inverse();   // p × k'
+        double[,] pr = SmallDense.TimesInverseUpper(pk, rr);   // p × k'
         // U ← [U D, V] (P R⁻¹)
         var uSources = new double[p][];
         var uCoef = new double[p, knew];

@@ -8,7 +8,9 @@ namespace NeuralPDE.Numerics.Krylov;
 /// Gᵀ G z = θ Gᵀ (Ŵ_{p+1}ᵀ Ŵ_p) z on the small p × p projected problem. Gᵀ G is SPD, so it is solved as the standard
 /// problem (GᵀG)⁻¹ (GᵀWᵀŴ) z = μ z with μ = 1/θ, keeping the eigenvectors of the largest |μ| (smallest |θ|:
 /// the approximate eigenvectors of A near the origin, whose deflation speeds up convergence). Complex conjugate pairs
-/// contribute their real and imaginary parts together (a real basis of the same span). Dense, via MathNet.Numerics.
+/// contribute their real and imaginary parts together (a real basis of the same span). The eigen-decomposition is
+/// MathNet.Numerics' (real Schur form, eigenvector pairs stored as real and imaginary columns); the rest is
+/// <see cref="SmallDense"/>.
 /// </summary>
 public static class HarmonicRitz
 {
@@ -16,20 +18,20 @@ public static class HarmonicRitz
     /// Returns an orthonormal p × k' basis (k' ≤ <paramref name="count"/>) of the harmonic Ritz vectors of smallest
     /// harmonic Ritz value magnitude. <paramref name="g"/> is (p+1) × p, <paramref name="wtw"/> is (p+1) × p.
     /// </summary>
-    public static Matrix<double> Smallest(Matrix<double> g, Matrix<double> wtw, int count)
+    public static double[,] Smallest(double[,] g, double[,] wtw, int count)
     {
-        int p = g.ColumnCount;
+        int p = g.GetLength(1);
         count = Math.Min(count, p);
-        Matrix<double> gtg = g.TransposeThisAndMultiply(g);
-        Matrix<double> rhs = g.TransposeThisAndMultiply(wtw);
+        double[,] gtg = SmallDense.TransposeTimes(g, g);
+        double[,] rhs = SmallDense.TransposeTimes(g, wtw);
         Matrix<double> m;
-        try
+        if (SmallDense.CholeskySolve(gtg, rhs, out double[,] solved))
         {
-            m = gtg.Cholesky().Solve(rhs);
+            m = Matrix<double>.Build.DenseOfArray(solved);
         }
-        catch (ArgumentException)
+        else
         {
-            m = gtg.Solve(rhs);
+            m = Matrix<double>.Build.DenseOfArray(gtg).Solve(Matrix<double>.Build.DenseOfArray(rhs));
         }
         Evd<double> evd = m.Evd(Symmetricity.Asymmetric);
         var values = evd.EigenValues;
@@ -67,29 +69,14 @@ public static class HarmonicRitz
                 chosen.Add(first + 1);
             }
         }
-        if (chosen.Count == 0)
+        var basis = new double[p, chosen.Count];
+        for (int r = 0; r < p; r++)
         {
-            return Matrix<double>.Build.Dense(p, 0);
+            for (int c = 0; c < chosen.Count; c++)
+            {
+                basis[r, c] = vectors[r, chosen[c]];
+            }
         }
-        var basis = Matrix<double>.Build.Dense(p, chosen.Count, (r, c) => vectors[r, chosen[c]]);
-        return Orthonormalize(basis);
-    }
-
-    /// <summary>Orthonormal basis of the columns (thin QR), dropping columns that are numerically dependent.</summary>
-    public static Matrix<double> Orthonormalize(Matrix<double> a)
-    {
-        var qr = a.QR(QRMethod.Thin);
-        Matrix<double> q = qr.Q, r = qr.R;
-        double max = 0;
-        for (int i = 0; i < r.ColumnCount; i++)
-        {
-            max = Math.Max(max, Math.Abs(r[i, i]));
-        }
-        var keep = Enumerable.Range(0, r.ColumnCount).Where(i => Math.Abs(r[i, i]) > 1e-10 * max).ToArray();
-        if (keep.Length == r.ColumnCount)
-        {
-            return q;
-        }
-        return Matrix<double>.Build.Dense(q.RowCount, keep.Length, (i, c) => q[i, keep[c]]);
+        return SmallDense.ThinQr(basis).Q;
     }
 }

@@ -45,6 +45,10 @@ public sealed class SequenceSolver
     /// <summary>Keep every solution in the result (false: only statistics, for timing runs).</summary>
     public bool KeepSolutions { get; init; } = true;
 
+    /// <summary>Start each solve from the previous system's solution (in solve order) instead of zero; only
+    /// meaningful when consecutive systems are alike (sorted order) and share a size.</summary>
+    public bool WarmStart { get; init; }
+
     /// <summary>Optional callback per solved system (original index, solution), e.g. to stream results to disk.</summary>
     public Action<int, double[]>? OnSolved { get; init; }
 
@@ -61,6 +65,7 @@ public sealed class SequenceSolver
         var solutions = new double[]?[systems.Count];
         var stats = new LinearSolveResult[systems.Count];
         double assembly = 0;
+        double[]? previous = null;
         for (int step = 0; step < order.Length; step++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -69,6 +74,10 @@ public sealed class SequenceSolver
             LinearSystem system = systems[index].Build();
             assembly += build.Elapsed.TotalSeconds;
             var x = new double[system.Matrix.Size];
+            if (WarmStart && previous is not null && previous.Length == x.Length)
+            {
+                previous.CopyTo(x, 0);
+            }
             LinearSolveResult result = Solver.Solve(system.Matrix, system.RightHandSide, x);
             stats[index] = result;
             if (KeepSolutions)
@@ -76,6 +85,7 @@ public sealed class SequenceSolver
                 solutions[index] = x;
             }
             OnSolved?.Invoke(index, x);
+            previous = x;
             progress?.Report(new SequenceProgress(step + 1, order.Length, index, result));
         }
         return new SequenceSolveResult(solutions, stats, order, clock.Elapsed.TotalSeconds, assembly, orderingSeconds);

@@ -161,7 +161,8 @@ public static class VectorOps
     /// <summary>
     /// target[c] = Σ_j source[j] · coefficients[j, c] for c &lt; target.Count, computed in row blocks so that
     /// <paramref name="target"/> may alias vectors of <paramref name="source"/> (an in-place basis rotation) with
-    /// O(block · columns) extra memory. <paramref name="coefficients"/> is sources × targets.
+    /// O(block · columns) extra memory. <paramref name="coefficients"/> is sources × targets. Register-tiled over
+    /// four targets at a time.
     /// </summary>
     public static void CombineInPlace(IReadOnlyList<double[]> source, IReadOnlyList<double[]> target, double[,] coefficients)
     {
@@ -175,27 +176,156 @@ public static class VectorOps
             return;
         }
         int n = source[0].Length;
-        const int Block = 256;
-        var buffer = new double[q * Block];
+        for (int j = 0; j < p; j++)
+        {
+            CheckLength(source[j], n);
+        }
+        for (int c = 0; c < q; c++)
+        {
+            CheckLength(target[c], n);
+        }
+        const int Block = 128;
+        int vw = Vector<double>.Count;
+        int q4 = (q + 3) / 4 * 4;
+        var coef = new Vector<double>[p * q4];
+        for (int j = 0; j < p; j++)
+        {
+            for (int c = 0; c < q; c++)
+            {
+                coef[j * q4 + c] = new Vector<double>(coefficients[j, c]);
+            }
+        }
+        var buffer = new double[q4 * Block];
+        ref double rb = ref MemoryMarshal.GetArrayDataReference(buffer);
         for (int start = 0; start < n; start += Block)
         {
             int len = Math.Min(Block, n - start);
-            Array.Clear(buffer);
-            for (int j = 0; j < p; j++)
+            int vecEnd = len - len % vw;
+            for (int c = 0; c < q4; c += 4)
             {
-                var src = new ReadOnlySpan<double>(source[j], start, len);
-                for (int c = 0; c < q; c++)
+                for (int i = 0; i < vecEnd; i += vw)
                 {
-                    double coef = coefficients[j, c];
-                    if (coef != 0)
+                    Vector<double> a0 = Vector<double>.Zero, a1 = Vector<double>.Zero, a2 = Vector<double>.Zero, a3 = Vector<double>.Zero;
+                    for (int j = 0; j < p; j++)
                     {
-                        Axpy(coef, src, buffer.AsSpan(c * Block, len));
+                        var x = Load(ref MemoryMarshal.GetArrayDataReference(source[j]), start + i);
+                        int o = j * q4 + c;
+                        a0 += coef[o] * x;
+                        a1 += coef[o + 1] * x;
+                        a2 += coef[o + 2] * x;
+                        a3 += coef[o + 3] * x;
+                    }
+                    Store(a0, ref rb, c * Block + i);
+                    Store(a1, ref rb, (c + 1) * Block + i);
+                    Store(a2, ref rb, (c + 2) * Block + i);
+                    Store(a3, ref rb, (c + 3) * Block + i);
+                }
+                for (int i = vecEnd; i < len; i++)
+                {
+                    for (int cc = c; cc < c + 4; cc++)
+                    {
+                        double acc = 0;
+                        if (cc < q)
+                        {
+                            for (int j = 0; j < p; j++)
+                            {
+                                acc += coefficients[j, cc] * source[j][start + i];
+                            }
+                        }
+                        buffer[cc * Block + i] = acc;
                     }
                 }
             }
             for (int c = 0; c < q; c++)
             {
                 buffer.AsSpan(c * Block, len).CopyTo(target[c].AsSpan(start, len));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The Gram block result[i, j] = x[i] · y[j] (i &lt; xCount, j &lt; yCount), reading every vector once per row
+    /// block with a 2 × 4 register tile.
+    /// </summary>
+    public static void GramBlock(IReadOnlyList<double[]> x, int xCount, IReadOnlyList<double[]> y, int yCount, double[,] result)
+    {
+        if (xCount == 0 || yCount == 0)
+        {
+            return;
+        }
+        int n = x[0].Length;
+        for (int i = 0; i < xCount; i++)
+        {
+            CheckLength(x[i], n);
+        }
+        for (int j = 0; j < yCount; j++)
+        {
+            CheckLength(y[j], n);
+        }
+        Array.Clear(result);
+        const int Block = 256;
+        int vw = Vector<double>.Count;
+        for (int start = 0; start < n; start += Block)
+        {
+            int len = Math.Min(Block, n - start);
+            int vecEnd = len - len % vw;
+            for (int i = 0; i < xCount; i += 2)
+            {
+                bool two = i + 1 < xCount;
+                ref double x0 = ref MemoryMarshal.GetArrayDataReference(x[i]);
+                ref double x1 = ref MemoryMarshal.GetArrayDataReference(x[two ? i + 1 : i]);
+                for (int j = 0; j < yCount; j += 4)
+                {
+                    int jn = Math.Min(4, yCount - j);
+                    ref double y0 = ref MemoryMarshal.GetArrayDataReference(y[j]);
+                    ref double y1 = ref MemoryMarshal.GetArrayDataReference(y[j + Math.Min(1, jn - 1)]);
+                    ref double y2 = ref MemoryMarshal.GetArrayDataReference(y[j + Math.Min(2, jn - 1)]);
+                    ref double y3 = ref MemoryMarshal.GetArrayDataReference(y[j + Math.Min(3, jn - 1)]);
+                    Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
+                    Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
+                    for (int k = start; k < start + vecEnd; k += vw)
+                    {
+                        var a = Load(ref x0, k);
+                        var b = Load(ref x1, k);
+                        var c0 = Load(ref y0, k);
+                        var c1 = Load(ref y1, k);
+                        var c2 = Load(ref y2, k);
+                        var c3 = Load(ref y3, k);
+                        s00 += a * c0;
+                        s01 += a * c1;
+                        s02 += a * c2;
+                        s03 += a * c3;
+                        s10 += b * c0;
+                        s11 += b * c1;
+                        s12 += b * c2;
+                        s13 += b * c3;
+                    }
+                    double t00 = Vector.Sum(s00), t01 = Vector.Sum(s01), t02 = Vector.Sum(s02), t03 = Vector.Sum(s03);
+                    double t10 = Vector.Sum(s10), t11 = Vector.Sum(s11), t12 = Vector.Sum(s12), t13 = Vector.Sum(s13);
+                    for (int k = start + vecEnd; k < start + len; k++)
+                    {
+                        double a = Unsafe.Add(ref x0, k), b = Unsafe.Add(ref x1, k);
+                        double c0 = Unsafe.Add(ref y0, k), c1 = Unsafe.Add(ref y1, k), c2 = Unsafe.Add(ref y2, k), c3 = Unsafe.Add(ref y3, k);
+                        t00 += a * c0;
+                        t01 += a * c1;
+                        t02 += a * c2;
+                        t03 += a * c3;
+                        t10 += b * c0;
+                        t11 += b * c1;
+                        t12 += b * c2;
+                        t13 += b * c3;
+                    }
+                    Span<double> row0 = [t00, t01, t02, t03];
+                    Span<double> row1 = [t10, t11, t12, t13];
+                    for (int c = 0; c < jn; c++)
+                    {
+                        result[i, j + c] += row0[c];
+                        if (two)
+                        {
+                            result[i + 1, j + c] += row1[c];
+                        }
+                    }
+                }
             }
         }
     }

@@ -103,7 +103,7 @@ public class GcroDrTests
             var x2 = new double[a.Size];
             var r1 = gmres.Solve(a, b, x1);
             var r2 = gcro.Solve(a, b, x2);
-            Assert.True(r1.Converged && r2.Converged);
+            Assert.True(r1.Converged && r2.Converged, $"system {s}: GMRES {r1}, GCRO-DR {r2}");
             gmresIts += r1.Iterations;
             gcroIts += r2.Iterations;
             if (s > 0)
@@ -113,6 +113,23 @@ public class GcroDrTests
         }
         Assert.True(gcroIts < 0.8 * gmresIts, $"GCRO-DR {gcroIts} vs GMRES {gmresIts} iterations");
         Assert.True(gcroLater < 0.5 * gmresIts * 5 / 6, $"GCRO-DR after the first system {gcroLater} vs GMRES {gmresIts}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void LongSequencesOnAFixedMatrixStayStable(int updateInterval)
+    {
+        // Many in-place rotations of (U, C): every solve must still reach the true residual.
+        CsrMatrix a = KrylovTestSystems.Diffusion(14, convection: 8);
+        var gcro = new GcroDr(16, 8, 1e-10) { UpdateInterval = updateInterval };
+        for (int s = 0; s < 40; s++)
+        {
+            double[] b = KrylovTestSystems.RandomVector(a.Size, 500 + s);
+            var x = new double[a.Size];
+            var r = gcro.Solve(a, b, x);
+            Assert.True(r.Converged && r.RelativeResidual <= 1e-10, $"system {s}: {r}");
+        }
     }
 
     [Fact]

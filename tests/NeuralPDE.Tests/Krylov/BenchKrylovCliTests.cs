@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using NeuralPDE.Tests.Support;
+
+namespace NeuralPDE.Tests.Krylov;
+
+/// <summary><c>neuralpde bench krylov</c> as a user runs it: a small benchmark with JSON and MatrixMarket export,
+/// and one-line errors with exit code 2 for bad options.</summary>
+public class BenchKrylovCliTests
+{
+    private static (int Code, string Out, string Err) Neuralpde(string args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "neuralpde.dll");
+        return ExternalTools.Run("dotnet", $"\"{dll}\" {args}");
+    }
+
+    [Fact]
+    public void SmallBenchWritesJsonAndMatrixMarketFiles()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "neuralpde-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string json = Path.Combine(dir, "bench.json");
+            string export = Path.Combine(dir, "mtx");
+            var (code, stdout, stderr) = Neuralpde($"bench krylov --n 10 --systems 4 --tol 1e-8 --precond ilu0 --m 12 --k 4 --json \"{json}\" --export-dir \"{export}\"");
+            Assert.True(code == 0, stderr + stdout);
+            Assert.Contains("GCRO-DR(12,4) sorted", stdout);
+            var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+            Assert.True(summary["speedupTime"]!.GetValue<double>() > 0);
+            Assert.True(summary["speedupIterations"]!.GetValue<double>() > 0);
+            Assert.True(summary["maxRelResidual"]!.GetValue<double>() <= 1e-8);
+            Assert.True(summary["allConverged"]!.GetValue<bool>());
+            Assert.Equal(4, Directory.GetFiles(export, "A_*.mtx").Length);
+            string[] header = File.ReadLines(Path.Combine(export, "A_0000.mtx")).Take(2).ToArray();
+            Assert.Equal("%%MatrixMarket matrix coordinate real general", header[0]);
+            Assert.StartsWith("100 100 ", header[1]);
+            Assert.Equal(4, File.ReadAllLines(Path.Combine(export, "order_sorted.txt")).Length);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("bench krylov --precond lu", "--precond: expected none, jacobi, ilu0 or ssor, got lu")]
+    [InlineData("bench krylov --m 20 --k 20", "expected 1 <= k < m")]
+    [InlineData("bench krylov --problem burgers-1d", "--problem: expected darcy-2d")]
+    [InlineData("bench krylov --tol 0", "--tol: expected a number in (0, 1)")]
+    public void BadOptionsGiveOneLineAndExitCode2(string args, string expected)
+    {
+        var (code, _, stderr) = Neuralpde(args);
+        Assert.Equal(2, code);
+        string line = stderr.Trim();
+        Assert.DoesNotContain('\n', line);
+        Assert.Contains(expected, line);
+    }
+}
