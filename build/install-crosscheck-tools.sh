@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that some tests use to cross-check NeuralPDE against independent
-# libraries (h5py reads our HDF5 files; SciPy). Run by `dotnet test` before the tests start.
-# Does nothing when they are present; needs root (as on the team's and CI's machines) to install.
+# Installs the Debian packages that some tests use to cross-check NeuralPDE against independent tools:
+# python3-h5py reads our HDF5 files, python3-scipy times SciPy's Krylov solvers, chromium renders the
+# benchmark report headless. Run by `dotnet test` before the tests start. Does nothing when they are
+# present; needs root (as on the team's and CI's machines) to install.
 set -u
-if /usr/bin/python3 -c "import h5py, scipy" >/dev/null 2>&1; then
+have() {
+  /usr/bin/python3 -c "import h5py, scipy" >/dev/null 2>&1 && [ -x /usr/bin/chromium ]
+}
+if have; then
   exit 0
 fi
+PACKAGES="python3-h5py python3-scipy chromium"
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "NeuralPDE: installing python3-h5py and python3-scipy for the cross-check tests (apt-get)..."
-  (apt-get install -y -q python3-h5py python3-scipy >/dev/null 2>&1 \
-    || (apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-h5py python3-scipy >/dev/null 2>&1)) \
+  echo "NeuralPDE: installing $PACKAGES for the cross-check tests (apt-get)..."
+  (DEBIAN_FRONTEND=noninteractive apt-get install -y -q $PACKAGES >/dev/null 2>&1 \
+    || (apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $PACKAGES >/dev/null 2>&1)) \
     && exit 0
-  echo "NeuralPDE: warning: could not install python3-h5py/python3-scipy; the h5py cross-check tests will fail"
+  echo "NeuralPDE: warning: could not install $PACKAGES; the cross-check tests that need them will fail"
 else
-  echo "NeuralPDE: warning: python3-h5py/python3-scipy missing and not root; install them (sudo apt-get install python3-h5py python3-scipy) or the h5py cross-check tests will fail"
+  echo "NeuralPDE: warning: some of $PACKAGES are missing and this is not root; install them (sudo apt-get install $PACKAGES) or the cross-check tests will fail"
 fi
 exit 0

@@ -1,3 +1,4 @@
+using NeuralPDE.Core.Solutions;
 using static TorchSharp.torch;
 
 namespace NeuralPDE.Learning.Pinn;
@@ -44,6 +45,51 @@ public abstract class PinnProblem
 
     /// <summary>Evaluates a trained model on the comparison grid.</summary>
     public abstract PinnEvaluation Evaluate(Field field, ScalarType dtype);
+
+    /// <summary>The trained model's fields on the tensor grid spanned by <paramref name="axes"/> (row-major, the first
+    /// axis slowest). The axes are matched to <see cref="Inputs"/> by name, in any order; the result holds one array per
+    /// output (a family with derived fields, such as the velocity of a stream function, overrides this).</summary>
+    public virtual IReadOnlyDictionary<string, double[]> Predict(Field field, IReadOnlyList<GridAxis> axes, ScalarType dtype)
+    {
+        double[] points = InputPoints(axes);
+        var result = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (int o = 0; o < Outputs.Length; o++)
+        {
+            result[Outputs[o]] = Sample(field, points, Inputs.Length, o, dtype);
+        }
+        return result;
+    }
+
+    /// <summary>Row-major points of the tensor grid of <paramref name="axes"/>, each ordered as <see cref="Inputs"/>.</summary>
+    public double[] InputPoints(IReadOnlyList<GridAxis> axes)
+    {
+        ArgumentNullException.ThrowIfNull(axes);
+        string[] names = axes.Select(a => a.Name).ToArray();
+        if (names.Length != Inputs.Length || Inputs.Any(i => !names.Contains(i, StringComparer.Ordinal)))
+        {
+            throw new ArgumentException($"grid axes ({string.Join(", ", names)}): expected the inputs of {Name} ({string.Join(", ", Inputs)})", nameof(axes));
+        }
+        int[] slot = names.Select(n => Array.IndexOf(Inputs, n)).ToArray();
+        long count = axes.Aggregate(1L, (c, a) => c * a.Length);
+        var points = new double[count * Inputs.Length];
+        var index = new int[axes.Count];
+        for (long p = 0; p < count; p++)
+        {
+            for (int d = 0; d < axes.Count; d++)
+            {
+                points[p * Inputs.Length + slot[d]] = axes[d].Values[index[d]];
+            }
+            for (int d = axes.Count - 1; d >= 0; d--)
+            {
+                if (++index[d] < axes[d].Length)
+                {
+                    break;
+                }
+                index[d] = 0;
+            }
+        }
+        return points;
+    }
 
     /// <summary>Field values at many points, in chunks (gradients enabled so that derived fields such as u = ψ_y work).</summary>
     public static double[] Sample(Field field, double[] points, int inputs, int output, ScalarType dtype, Func<Tensor, Tensor, Tensor>? derive = null, int chunk = 8192)

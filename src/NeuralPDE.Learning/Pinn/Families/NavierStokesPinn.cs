@@ -169,6 +169,18 @@ public sealed class NavierStokesPinn : PinnProblem
         }, $"stream function-vorticity reference ({reference.Solver}); Ghia et al. 1982 centreline u max deviation {ghiaU:F4}");
     }
 
+    /// <summary>u = ψ_y, v = −ψ_x and the pressure p on the grid (axes x, y).</summary>
+    public override IReadOnlyDictionary<string, double[]> Predict(Field field, IReadOnlyList<GridAxis> axes, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(axes);
+        if (axes.Count != 2 || axes[0].Name != "x" || axes[1].Name != "y")
+        {
+            throw new ArgumentException($"grid axes ({string.Join(", ", axes.Select(a => a.Name))}): expected (x, y)", nameof(axes));
+        }
+        var (u, v, p) = SampleVelocityPressure(field, axes[0].Values, axes[1].Values, dtype);
+        return new Dictionary<string, double[]>(StringComparer.Ordinal) { ["u"] = u, ["v"] = v, ["p"] = p };
+    }
+
     private static (double[] U, double[] V, double[] P) SampleVelocityPressure(Field field, double[] xs, double[] ys, ScalarType dtype)
     {
         double[] points = GridPoints(xs, ys);

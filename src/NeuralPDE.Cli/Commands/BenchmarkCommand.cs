@@ -1,0 +1,142 @@
+using System.CommandLine;
+using NeuralPDE.Benchmarks;
+using NeuralPDE.Core.Specs;
+using NeuralPDE.Numerics.Torch;
+
+namespace NeuralPDE.Cli.Commands;
+
+/// <summary><c>neuralpde benchmark &lt;problem&gt;... [--methods ...] [--budget ...] [--out DIR]</c>: every applicable
+/// method on every problem against one reference, with a terminal table, results.json / results.csv and an offline
+/// report.html in DIR (rewritten after every row, so an interrupted run leaves a report of what finished).</summary>
+public static class BenchmarkCommand
+{
+    public static Command Create()
+    {
+        var problems = new Argument<string[]>("problem") { Description = "Problem names from `neuralpde problems` (or spec paths).", Arity = ArgumentArity.OneOrMore };
+        var methods = new Option<string?>("--methods") { Description = $"Comma list of methods (default: all of {string.Join(",", BenchmarkMethods.Names)}; those that do not apply get a row with the reason)." };
+        var budget = new Option<string>("--budget") { Description = "quick (minutes on a laptop) | standard (the problem specs' defaults) | paper (published configurations; for a GPU).", DefaultValueFactory = _ => "quick" };
+        var output = new Option<string>("--out") { Description = "Output folder for report.html, results.json and results.csv.", DefaultValueFactory = _ => "out/benchmark" };
+        var maxSteps = new Option<int?>("--max-steps") { Description = "Cap every trainer's optimiser steps (smoke runs)." };
+        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads (0: library default)." };
+        var seed = CommonOptions.Seed();
+        var device = CommonOptions.Device();
+        var json = CommonOptions.Json();
+        var quiet = CommonOptions.Quiet();
+        var command = new Command("benchmark", "Run classical, PINN, FNO and walk-on-spheres side by side on problems: table, JSON/CSV and an offline HTML report.")
+        {
+            problems, methods, budget, output, maxSteps, threads, seed, device, json, quiet,
+        };
+        command.SetAction(parse => CliApp.Guard(() => Execute(
+            parse.GetValue(problems) ?? [],
+            parse.GetValue(methods),
+            parse.GetValue(budget) ?? "quick",
+            parse.GetValue(output) ?? "out/benchmark",
+            parse.GetValue(maxSteps),
+            parse.GetValue(threads),
+            parse.GetValue(seed),
+            parse.GetValue(device) ?? "cpu",
+            parse.GetValue(json),
+            parse.GetValue(quiet))));
+        return command;
+    }
+
+    public static int Execute(string[] problemNames, string? methodList, string budgetText, string outDir, int? maxSteps, int threads, int seed, string device, string? jsonPath, bool quiet)
+    {
+        ArgumentNullException.ThrowIfNull(problemNames);
+        BenchmarkBudget budget = BenchmarkBudgets.Parse(budgetText);
+        IReadOnlyList<IBenchmarkMethod> methods = BenchmarkMethods.Parse(methodList ?? string.Join(',', BenchmarkMethods.Names));
+        if (maxSteps is int cap && cap < 0)
+        {
+            throw new SpecException($"--max-steps: expected an integer >= 0, got {cap}");
+        }
+        if (threads < 0)
+        {
+            throw new SpecException($"--threads: expected an integer >= 0, got {threads}");
+        }
+        var specs = problemNames.Select(p => ProblemCatalog.Problems().Load(p, [])).ToList();
+        if (methodList is not null)
+        {
+            foreach (IBenchmarkMethod method in methods)
+            {
+                var reasons = specs.Select(s => method.NotApplicableReason(s)).ToList();
+                if (reasons.All(r => r is not null))
+                {
+                    throw new SpecException($"--methods {method.Name}: does not apply to {string.Join(", ", specs.Select(s => s.Name))} ({reasons[0]})");
+                }
+            }
+        }
+        ComputeDevice.Resolve(device);
+        string folder = PrepareOutput(outDir);
+        if (threads > 0)
+        {
+            TorchSharp.torch.set_num_threads(threads);
+        }
+        var options = new BenchmarkOptions { Budget = budget, Seed = seed, Device = device, MaxSteps = maxSteps, Threads = threads };
+        string report = Path.Combine(folder, "report.html");
+        var runner = new BenchmarkRunner(methods, options)
+        {
+            Log = quiet ? null : new SynchronousProgress(line => Console.Error.WriteLine($"benchmark: {line}")),
+            RowFinished = results => Write(folder, results, null),
+        };
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        BenchmarkResults results;
+        try
+        {
+            results = runner.Run(specs, cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+        Write(folder, results, jsonPath);
+        Console.Write(BenchmarkTable.Format(results));
+        Console.WriteLine($"wrote {report}, {Path.Combine(folder, "results.json")}, {Path.Combine(folder, "results.csv")}{(jsonPath is null ? "" : $", {jsonPath}")}");
+        if (results.Interrupted)
+        {
+            Console.Error.WriteLine($"neuralpde: benchmark interrupted; {report} holds what finished");
+            return 130;
+        }
+        return 0;
+    }
+
+    private static void Write(string folder, BenchmarkResults results, string? jsonPath)
+    {
+        BenchmarkExport.WriteJson(Path.Combine(folder, "results.json"), results);
+        BenchmarkExport.WriteCsv(Path.Combine(folder, "results.csv"), results);
+        BenchmarkReport.Build(results).Save(Path.Combine(folder, "report.html"));
+        if (jsonPath is not null)
+        {
+            BenchmarkExport.WriteJson(jsonPath, results);
+        }
+    }
+
+    /// <summary>Creates the folder and proves it writable before any work starts.</summary>
+    private static string PrepareOutput(string outDir)
+    {
+        string folder = Path.GetFullPath(outDir);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            string probe = Path.Combine(folder, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpecException($"--out {outDir}: cannot write there ({e.Message})");
+        }
+        return folder;
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}
