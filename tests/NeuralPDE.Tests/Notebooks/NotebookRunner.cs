@@ -57,7 +57,7 @@ public static class NotebookRunner
         var assemblies = AppDomain.CurrentDomain.GetAssemblies()
             .Where(a => !a.IsDynamic && !string.IsNullOrEmpty(a.Location))
             .ToList();
-        foreach (var name in new[] { "NeuralPDE.Core", "NeuralPDE.Numerics", "NeuralPDE.Data", "NeuralPDE.Plots", "NeuralPDE.Learning", "TorchSharp", "Plotly.NET", "Plotly.NET.CSharp", "FSharp.Core" })
+        foreach (var name in new[] { "NeuralPDE.Core", "NeuralPDE.Numerics", "NeuralPDE.Data", "NeuralPDE.Plots", "NeuralPDE.Learning", "NeuralPDE.Benchmarks", "TorchSharp", "Plotly.NET", "Plotly.NET.CSharp", "FSharp.Core" })
         {
             if (!assemblies.Any(a => a.GetName().Name == name))
             {
