@@ -11,7 +11,9 @@ public static class PinnProblems
         [("burgers", "dirichlet-sine")] = s => new BurgersPinn(s),
         [("poisson", "manufactured-square")] = s => new PoissonPinn(s),
         [("poisson", "lshape")] = s => new PoissonPinn(s),
-        [("navier-stokes", "kovasznay")] = s => new NavierStokesPinn(s),
+        [("navier-stokes", "kovasznay")] = s => s.TextOr("pinn.formulation", "stream-function", "stream-function", "velocity-pressure") == "velocity-pressure"
+            ? new KovasznayHardPinn(s)
+            : new NavierStokesPinn(s),
         [("navier-stokes", "cavity")] = s => new NavierStokesPinn(s),
         [("porous-medium", "gpme-1d")] = s => new PorousMediumPinn(s),
     };

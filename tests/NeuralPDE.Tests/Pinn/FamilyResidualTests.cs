@@ -65,6 +65,37 @@ public class FamilyResidualTests
     }
 
     [Fact]
+    public void VelocityPressureResidualVanishesOnKovasznayFlowAndTheLiftMatchesTheBoundaryData()
+    {
+        using var scope = NewDisposeScope();
+        var spec = NeuralPDE.Core.Specs.ProblemCatalog.Problems().Load("ns-kovasznay", ["pinn.formulation=velocity-pressure"]);
+        var problem = Assert.IsType<KovasznayHardPinn>(PinnProblems.For(spec));
+        var k = new KovasznaySolution(20);
+        Tensor x = Points(300, [-0.5, -0.5], [1, 1.5], 5);
+        double max = KovasznayHardPinn.Residual(problem.ExactField, x, k.Nu).abs().max().item<double>();
+        Assert.True(max < 1e-11, $"max |r| = {max:E3}");
+        Assert.True(KovasznayHardPinn.Residual(problem.ExactField, x, 2 * k.Nu).abs().max().item<double>() > 1e-2);
+        // on the four sides the transform returns the exact velocity whatever the network says
+        var rng = new Random(7);
+        var side = new double[80];
+        for (int i = 0; i < 40; i++)
+        {
+            double t = rng.NextDouble();
+            (side[2 * i], side[2 * i + 1]) = (i % 4) switch { 0 => (-0.5, -0.5 + 2 * t), 1 => (1.0, -0.5 + 2 * t), 2 => (-0.5 + 1.5 * t, -0.5), _ => (-0.5 + 1.5 * t, 1.5) };
+        }
+        Tensor b = tensor(side, dtype: float64).reshape(40, 3 - 1);
+        double[] out1 = problem.Transform(b, randn(40, 3, dtype: float64)).data<double>().ToArray();
+        for (int i = 0; i < 40; i++)
+        {
+            Assert.Equal(k.U(side[2 * i], side[2 * i + 1]), out1[3 * i], 12);
+            Assert.Equal(k.V(side[2 * i], side[2 * i + 1]), out1[3 * i + 1], 12);
+        }
+        // inside, the network matters
+        Tensor inside = tensor(new[] { 0.25, 0.5 }, dtype: float64).reshape(1, 2);
+        Assert.NotEqual(problem.Transform(inside, zeros(1, 3, dtype: float64)).data<double>()[0], problem.Transform(inside, ones(1, 3, dtype: float64)).data<double>()[0]);
+    }
+
+    [Fact]
     public void NavierStokesResidualVanishesOnKovasznayFlow()
     {
         using var scope = NewDisposeScope();
