@@ -10,6 +10,7 @@ public static class BenchCommand
         var command = new Command("bench", "Performance benchmarks of the numerical kernels.");
         command.Subcommands.Add(BenchKrylovCommand.Create());
         command.Subcommands.Add(BenchWosCommand.Create());
+        command.Subcommands.Add(BenchWosVsPinnCommand.Create());
         return command;
     }
 }
