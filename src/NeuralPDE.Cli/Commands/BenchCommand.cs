@@ -2,13 +2,15 @@ using System.CommandLine;
 
 namespace NeuralPDE.Cli.Commands;
 
-/// <summary><c>neuralpde bench …</c>: performance benchmarks (currently <c>krylov</c>).</summary>
+/// <summary><c>neuralpde bench …</c>: performance benchmarks (<c>krylov</c>, <c>wos</c>).</summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
         var command = new Command("bench", "Performance benchmarks of the numerical kernels.");
         command.Subcommands.Add(BenchKrylovCommand.Create());
+        command.Subcommands.Add(BenchWosCommand.Create());
+        command.Subcommands.Add(BenchWosVsPinnCommand.Create());
         return command;
     }
 }

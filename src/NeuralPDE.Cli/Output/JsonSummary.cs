@@ -14,6 +14,20 @@ public static class JsonSummary
         return Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1);
     }
 
+    /// <summary>Fails early (before long work) when the folder of a --json path does not exist.</summary>
+    public static void CheckFolder(string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new IOException($"--json {path}: folder {folder} does not exist");
+        }
+    }
+
     public static void Write(string path, JsonObject summary)
     {
         string full = Path.GetFullPath(path);

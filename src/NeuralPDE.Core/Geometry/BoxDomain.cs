@@ -25,6 +25,20 @@ public sealed class BoxDomain : IDomain2D
 
     public double BoundaryCrossing(double ax, double ay, double bx, double by) => Crossing(Bounds, ax, ay, bx, by);
 
+    public (double X, double Y) NearestBoundaryPoint(double x, double y) => NearestBoundaryPoint(Bounds, x, y);
+
+    /// <summary>The closest point of the rectangle's boundary (exact, inside and outside).</summary>
+    internal static (double X, double Y) NearestBoundaryPoint(BoundingBox b, double x, double y)
+    {
+        if (x > b.XMin && x < b.XMax && y > b.YMin && y < b.YMax)
+        {
+            double w = x - b.XMin, e = b.XMax - x, s = y - b.YMin, n = b.YMax - y;
+            double m = Math.Min(Math.Min(w, e), Math.Min(s, n));
+            return m == w ? (b.XMin, y) : m == e ? (b.XMax, y) : m == s ? (x, b.YMin) : (x, b.YMax);
+        }
+        return (Math.Clamp(x, b.XMin, b.XMax), Math.Clamp(y, b.YMin, b.YMax));
+    }
+
     /// <summary>Signed distance to the boundary of a closed rectangle (negative inside).</summary>
     internal static double SignedDistance(BoundingBox b, double x, double y)
     {

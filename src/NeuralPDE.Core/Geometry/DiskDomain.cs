@@ -33,6 +33,13 @@ public sealed class DiskDomain : IDomain2D
         return Math.Sqrt(dx * dx + dy * dy) - Radius;
     }
 
+    public (double X, double Y) NearestBoundaryPoint(double x, double y)
+    {
+        double dx = x - CenterX, dy = y - CenterY;
+        double rho = Math.Sqrt(dx * dx + dy * dy);
+        return rho == 0 ? (CenterX + Radius, CenterY) : (CenterX + Radius * dx / rho, CenterY + Radius * dy / rho);
+    }
+
     public double BoundaryCrossing(double ax, double ay, double bx, double by)
     {
         if (SignedDistance(bx, by) <= 0)

@@ -7,8 +7,12 @@ namespace NeuralPDE.Core.Geometry;
 /// <item><see cref="SignedDistance"/>: ±dist(x, ∂Ω), negative inside, zero on ∂Ω, positive outside
 /// (walk-on-spheres uses |d| as the radius of the largest empty ball);</item>
 /// <item><see cref="BoundaryCrossing"/>: where the segment from an interior point to another point first meets ∂Ω
-/// (Shortley–Weller uses it along grid lines).</item>
+/// (Shortley–Weller uses it along grid lines);</item>
+/// <item><see cref="InteriorRadius"/> and <see cref="NearestBoundaryPoint"/>: the radius of an empty ball about an
+/// interior point and a boundary point to evaluate Dirichlet data at (walk-on-spheres).</item>
 /// </list>
+/// Composite domains (<see cref="UnionDomain"/>, <see cref="DifferenceDomain"/>) return a signed-distance bound that
+/// is exact on the boundary and never overestimates |dist| inside, which is all the solvers need.
 /// </summary>
 public interface IDomain2D
 {
@@ -30,4 +34,16 @@ public interface IDomain2D
     /// (b inside or exactly on the boundary).
     /// </summary>
     double BoundaryCrossing(double ax, double ay, double bx, double by);
+
+    /// <summary>
+    /// The radius of an open ball about (x, y) that lies in Ω: a lower bound on dist(x, ∂Ω) that is exact or within a
+    /// bounded factor of it near ∂Ω (walk-on-spheres steps to the sphere of this radius); 0 outside Ω or on ∂Ω.
+    /// </summary>
+    double InteriorRadius(double x, double y) => Math.Max(0, -SignedDistance(x, y));
+
+    /// <summary>
+    /// A point of ∂Ω whose distance from (x, y) is at most a bounded multiple of dist(x, ∂Ω) (the closest point where
+    /// that is cheap): where walk-on-spheres evaluates the boundary data when a walk stops in the ε-shell.
+    /// </summary>
+    (double X, double Y) NearestBoundaryPoint(double x, double y);
 }

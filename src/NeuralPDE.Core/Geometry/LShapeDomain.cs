@@ -33,6 +33,23 @@ public sealed class LShapeDomain : IDomain2D
         return Math.Min(BoxDomain.DistanceTo(Lower, x, y), BoxDomain.DistanceTo(Left, x, y));
     }
 
+    public (double X, double Y) NearestBoundaryPoint(double x, double y)
+    {
+        if (Contains(x, y))
+        {
+            var outer = BoxDomain.NearestBoundaryPoint(Box, x, y);
+            var notch = (X: Math.Clamp(x, 0, 1), Y: Math.Clamp(y, 0, 1));
+            double dOuter = Sq(x - outer.X) + Sq(y - outer.Y), dNotch = Sq(x - notch.X) + Sq(y - notch.Y);
+            return dOuter <= dNotch ? outer : notch;
+        }
+        // Outside (or on ∂Ω): the closest point of the closure, which lies on ∂Ω.
+        var lower = (X: Math.Clamp(x, -1, 1), Y: Math.Clamp(y, -1, 0));
+        var left = (X: Math.Clamp(x, -1, 0), Y: Math.Clamp(y, -1, 1));
+        return Sq(x - lower.X) + Sq(y - lower.Y) <= Sq(x - left.X) + Sq(y - left.Y) ? lower : left;
+    }
+
+    private static double Sq(double v) => v * v;
+
     public double BoundaryCrossing(double ax, double ay, double bx, double by)
     {
         double t = BoxDomain.Crossing(Box, ax, ay, bx, by);

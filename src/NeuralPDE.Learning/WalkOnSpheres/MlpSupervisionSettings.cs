@@ -1,0 +1,72 @@
+using TorchSharp;
+
+namespace NeuralPDE.Learning.WalkOnSpheres;
+
+/// <summary>
+/// Settings shared by both methods of <see cref="StarPoissonMlpTrainer"/> (same network, optimiser, batch and boundary
+/// term) and the WoS target settings. Boundary data enter both methods as a soft penalty BoundaryWeight · mean (u − g)²
+/// at BoundaryBatch fresh random boundary points per step.
+/// </summary>
+public sealed record MlpSupervisionSettings
+{
+    public int Steps { get; init; } = 3000;
+
+    public int Width { get; init; } = 64;
+
+    public int Depth { get; init; } = 4;
+
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Learning-rate decay factor per 1000 steps.</summary>
+    public double DecayRate { get; init; } = 0.9;
+
+    /// <summary>Interior points per step (PINN collocation points; WoS mini-batch drawn from the pool).</summary>
+    public int Batch { get; init; } = 512;
+
+    public int BoundaryBatch { get; init; } = 256;
+
+    public double BoundaryWeight { get; init; } = 10;
+
+    /// <summary>WoS: interior points carrying targets.</summary>
+    public int Pool { get; init; } = 4096;
+
+    /// <summary>WoS: new walks per pool point at each refresh (merged into the running mean).</summary>
+    public int WalksPerRefresh { get; init; } = 2;
+
+    /// <summary>WoS: steps between refreshes (one pass over the pool: Pool / Batch).</summary>
+    public int RefreshEvery { get; init; } = 8;
+
+    /// <summary>WoS: shell width as a fraction of the domain's bounding-box diameter.</summary>
+    public double RelativeEpsilon { get; init; } = 5e-4;
+
+    public int Threads { get; init; }
+
+    public int Seed { get; init; }
+
+    public torch.ScalarType DType { get; init; } = torch.ScalarType.Float32;
+
+    /// <summary>Throws a one-line <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        static void Check(bool ok, string name, string expected, object value)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException($"{name}: expected {expected}, got {value}");
+            }
+        }
+        Check(Steps >= 1, "steps", "an integer >= 1", Steps);
+        Check(Width >= 1 && Width <= 4096, "width", "1..4096", Width);
+        Check(Depth >= 1 && Depth <= 64, "depth", "1..64", Depth);
+        Check(LearningRate > 0 && LearningRate < 1, "learningRate", "a number in (0, 1)", LearningRate);
+        Check(DecayRate > 0 && DecayRate <= 1, "decayRate", "a number in (0, 1]", DecayRate);
+        Check(Batch >= 1, "batch", "an integer >= 1", Batch);
+        Check(BoundaryBatch >= 1, "boundaryBatch", "an integer >= 1", BoundaryBatch);
+        Check(BoundaryWeight >= 0, "boundaryWeight", "a number >= 0", BoundaryWeight);
+        Check(Pool >= 1, "pool", "an integer >= 1", Pool);
+        Check(WalksPerRefresh >= 1, "walksPerRefresh", "an integer >= 1", WalksPerRefresh);
+        Check(RefreshEvery >= 1, "refreshEvery", "an integer >= 1", RefreshEvery);
+        Check(RelativeEpsilon > 0 && RelativeEpsilon < 0.1, "relativeEpsilon", "a number in (0, 0.1)", RelativeEpsilon);
+        Check(Threads >= 0, "threads", "an integer >= 0 (0 = all cores)", Threads);
+    }
+}
