@@ -55,15 +55,15 @@ public class WosSupervisionTests(ITestOutputHelper output)
         var spec = EllipticTestSupport.Spec("poisson-star");
         var problem = StarPoissonProblem.FromSpec(spec);
         var reference = EllipticTestSupport.Solve(spec, 33);
-        var settings = new MlpSupervisionSettings { Steps = 200, Width = 24, Depth = 2, Batch = 128, BoundaryBatch = 64, Pool = 512, WalksPerRefresh = 4, RefreshEvery = 4, LearningRate = 5e-3, Seed = 3, Threads = 1 };
+        var settings = new MlpSupervisionSettings { Steps = 120, Width = 24, Depth = 2, Batch = 128, BoundaryBatch = 64, Pool = 512, WalksPerRefresh = 4, RefreshEvery = 4, LearningRate = 5e-3, Seed = 3, Threads = 1 };
         var trainer = new StarPoissonMlpTrainer(problem, reference, settings);
         var result = trainer.Run(SupervisionMethod.Wos);
         output.WriteLine($"WoS: rel L2 {string.Join(", ", result.History.Select(h => h.RelativeL2.ToString("G3")))}; {result.TotalWalks} walks, target SE {result.TargetStandardError:G3}");
-        // Measured: 0.20 after 20 steps, 0.154 after 200 (a tiny 2x24 network): the error must fall and stay well below
+        // Measured: 0.20 after 20 steps, 0.154 after 200 (a tiny 2x24 network; 120 steps are run here): the error must fall and stay well below
         // that of an untrained network (~1).
         Assert.True(result.RelativeL2 < 0.85 * result.History.Max(h => h.RelativeL2), "error should fall during training");
         Assert.InRange(result.RelativeL2, 0, 0.2);
-        Assert.Equal(512L * 4 * 50, result.TotalWalks);
+        Assert.Equal(512L * 4 * 30, result.TotalWalks);
         var again = new StarPoissonMlpTrainer(problem, reference, settings).Run(SupervisionMethod.Wos);
         Assert.Equal(result.RelativeL2, again.RelativeL2);
         var pinn = trainer.Run(SupervisionMethod.Pinn);
