@@ -115,6 +115,32 @@ public class FamilyResidualTests
         }
     }
 
+    [Fact]
+    public void PmePressureResidualVanishesOnTheExactPressureOnBothSidesOfTheFront()
+    {
+        // w = u^m = m c (c t - x)_+ is piecewise linear: the pressure equation w_t = w w_xx + w_x^2 / m holds on both
+        // sides of the front (where the density form has an infinite slope)
+        using var scope = NewDisposeScope();
+        var problem = new PorousMediumPinn(PinnTestProblems.Load("pme-1d", "law=pme", "pinn.formulation=pressure"));
+        Assert.True(problem.PressureForm);
+        double m = problem.Parameters.M;
+        Field pressure = x => problem.ExactTorch(x.narrow(1, 0, 1), x.narrow(1, 1, 1)).pow(m);
+        Tensor pts = Points(300, [0, 0], [1, 1], 6, (t, x) => Math.Abs(x - t) > 0.02);
+        double max = PorousMediumPinn.PressureResidual(pressure, pts, m).abs().max().item<double>();
+        Assert.True(max < 1e-9, $"max |r| = {max:E3}");
+        Assert.True(PorousMediumPinn.PressureResidual(pressure, pts, 2 * m).abs().max().item<double>() > 1e-2);
+        // hard data in the pressure variable, and the prediction converts back to u = w^(1/m)
+        var exactSolution = problem.Parameters.Exact();
+        Tensor edge = tensor(new double[] { 0.3, 0, 0.6, 1 }, dtype: float64).reshape(2, 2);
+        double[] w = problem.Transform(edge, full(2, 1, 7.0, dtype: float64)).data<double>().ToArray();
+        Assert.Equal(Math.Pow(exactSolution.Value(0, 0.3), m), w[0], 9);
+        Field exactW = x => problem.ExactTorch(x.narrow(1, 0, 1), x.narrow(1, 1, 1)).pow(m);
+        var u = problem.Predict(exactW, [new("t", [0.5]), new("x", [0.1, 0.7])], float64)["u"];
+        Assert.Equal(exactSolution.Value(0.1, 0.5), u[0], 9);
+        Assert.Equal(0, u[1], 9);
+        Assert.Throws<NeuralPDE.Core.Specs.SpecException>(() => new PorousMediumPinn(PinnTestProblems.Load("pme-1d", "law=heat", "pinn.formulation=pressure")));
+    }
+
     [Theory]
     [InlineData("heat")]
     [InlineData("pme")]

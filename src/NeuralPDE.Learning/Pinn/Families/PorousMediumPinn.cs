@@ -22,6 +22,7 @@ public sealed class PorousMediumPinn : PinnProblem
     private readonly int _outputTimes;
     private readonly int _outputPoints;
     private readonly bool _compatible;
+    private readonly bool _pressure;
 
     public PorousMediumPinn(ProblemSpec spec)
     {
@@ -32,6 +33,12 @@ public sealed class PorousMediumPinn : PinnProblem
         _outputTimes = spec.IntegerOr("reference.outputTimes", 100, min: 2);
         _outputPoints = spec.IntegerOr("reference.resolution", 200, min: 2) + 1;
         _compatible = _p.Law != GpmeLaw.Stefan; // Stefan: u(a, 0) = 1 but u0 = 0
+        string formulation = spec.TextOr("pinn.formulation", "density", "density", "pressure");
+        if (formulation == "pressure" && _p.Law != GpmeLaw.Pme)
+        {
+            throw new SpecException($"{spec.Name}: pinn.formulation = pressure needs parameters.law = pme (got {_p.LawName})");
+        }
+        _pressure = formulation == "pressure";
         Name = spec.Name;
     }
 
@@ -47,7 +54,13 @@ public sealed class PorousMediumPinn : PinnProblem
 
     public override int TimeInput => 0;
 
-    public override string ConstraintDescription => _compatible ? "hard boundary and initial data" : "hard boundary data, soft initial data";
+    public override string ConstraintDescription => (_compatible ? "hard boundary and initial data" : "hard boundary data, soft initial data")
+        + (_pressure ? "; pressure form w = u^m" : "");
+
+    /// <summary>True when the network models the pressure w = u^m (<c>pinn.formulation = pressure</c>, PME only): the
+    /// travelling wave's w = m c (c t − x)_+ is piecewise linear where u has an infinite slope at the front. The
+    /// residual is then w_t − w w_xx − w_x² / m (the PME multiplied by m w^(1 − 1/m)), and u = max(w, 0)^(1/m).</summary>
+    public bool PressureForm => _pressure;
 
     public Gpme1DParameters Parameters => _p;
 
@@ -77,7 +90,34 @@ public sealed class PorousMediumPinn : PinnProblem
         return Autodiff.Column(g, 0) - Autodiff.Column(Autodiff.Gradient(flux, x), 1);
     }
 
-    public override Tensor Residual(Field field, Tensor x) => Residual(field, x, TrainingDiffusivity);
+    public override Tensor Residual(Field field, Tensor x) => _pressure ? PressureResidual(field, x, _p.M) : Residual(field, x, TrainingDiffusivity);
+
+    /// <summary>r = w_t − w w_xx − w_x² / m for the pressure w = u^m of the PME u_t = (u^m u_x)_x, [N, 1], inputs (t, x).</summary>
+    public static Tensor PressureResidual(Field field, Tensor x, double m)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        Tensor w = field(x).narrow(1, 0, 1);
+        Tensor g = Autodiff.Gradient(w, x);
+        Tensor wx = Autodiff.Column(g, 1);
+        Tensor wxx = Autodiff.Column(Autodiff.Gradient(wx, x), 1);
+        return Autodiff.Column(g, 0) - w * wxx - wx.square() / m;
+    }
+
+    /// <summary>u from the network's output column: itself, or max(w, 0)^(1/m) in the pressure form.</summary>
+    private double[] ToDensity(double[] values)
+    {
+        if (!_pressure)
+        {
+            return values;
+        }
+        return values.Select(w => Math.Pow(Math.Max(w, 0), 1 / _p.M)).ToArray();
+    }
+
+    public override IReadOnlyDictionary<string, double[]> Predict(Field field, IReadOnlyList<GridAxis> axes, ScalarType dtype)
+    {
+        var values = base.Predict(field, axes, dtype);
+        return new Dictionary<string, double[]>(StringComparer.Ordinal) { ["u"] = ToDensity(values["u"]) };
+    }
 
     /// <summary>The exact solution as a torch function of (t, x) columns (PME clamped at 1e-30 ahead of the front so that
     /// its derivatives stay finite; Stefan for t &gt; 0).</summary>
@@ -109,13 +149,14 @@ public sealed class PorousMediumPinn : PinnProblem
         double a = _p.XMin, b = _p.XMax, length = b - a;
         Tensor ta = full_like(s, a), tb = full_like(s, b);
         Tensor left = (b - s) / length, right = (s - a) / length;
-        Tensor boundary = ExactTorch(t, ta) * left + ExactTorch(t, tb) * right;
+        Func<Tensor, Tensor, Tensor> data = _pressure ? (tt, xx) => ExactTorch(tt, xx).pow(_p.M) : ExactTorch;
+        Tensor boundary = data(t, ta) * left + data(t, tb) * right;
         if (!_compatible)
         {
             return boundary + (s - a) * (b - s) * network;
         }
         Tensor zero = zeros_like(t);
-        Tensor initial = ExactTorch(zero, s) - (ExactTorch(zero, ta) * left + ExactTorch(zero, tb) * right);
+        Tensor initial = data(zero, s) - (data(zero, ta) * left + data(zero, tb) * right);
         return boundary + initial + t * (s - a) * (b - s) * network;
     }
 
@@ -142,7 +183,7 @@ public sealed class PorousMediumPinn : PinnProblem
     {
         GridAxis t = GridAxis.Uniform("t", 0, _p.TEnd, _outputTimes);
         GridAxis x = GridAxis.Uniform("x", _p.XMin, _p.XMax, _outputPoints);
-        double[] u = Sample(field, GridPoints(t.Values, x.Values), 2, 0, dtype);
+        double[] u = ToDensity(Sample(field, GridPoints(t.Values, x.Values), 2, 0, dtype));
         var exact = new double[u.Length];
         for (int i = 0; i < t.Length; i++)
         {
@@ -155,7 +196,7 @@ public sealed class PorousMediumPinn : PinnProblem
         double rel = s.RelativeL2() ?? double.NaN;
         // mass ∫u dx over time on a fine grid (trapezoid), PINN against exact
         GridAxis fine = GridAxis.Uniform("x", _p.XMin, _p.XMax, 2001);
-        double[] uf = Sample(field, GridPoints(t.Values, fine.Values), 2, 0, dtype);
+        double[] uf = ToDensity(Sample(field, GridPoints(t.Values, fine.Values), 2, 0, dtype));
         double h = (fine.Values[^1] - fine.Values[0]) / (fine.Length - 1);
         double maxExact = 0, maxError = 0;
         for (int i = 0; i < t.Length; i++)
