@@ -13,7 +13,7 @@ public static class BenchmarkMethods
         "classical" => new ClassicalMethod(),
         "pinn" => new PinnMethod(),
         "fno" => new UnavailableMethod("fno", "the FNO trainer is not in this build yet"),
-        "wos" => new UnavailableMethod("wos", "the walk-on-spheres trainer is not in this build yet"),
+        "wos" => new WosMethod(),
         _ => throw new SpecException($"--methods {name}: expected a comma list of {string.Join(", ", Names)}"),
     };
 

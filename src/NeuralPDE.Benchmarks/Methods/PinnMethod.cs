@@ -7,7 +7,8 @@ namespace NeuralPDE.Benchmarks.Methods;
 /// <summary>The physics-informed network with the spec's <c>pinn</c> defaults. Budgets: <c>quick</c> caps the run at
 /// <see cref="QuickSteps"/> steps and <see cref="QuickSeconds"/> seconds; <c>standard</c> and <c>paper</c> run the spec's
 /// configuration (for Burgers, Raissi et al.'s 8 x 20 tanh network with L-BFGS). The trained network is sampled on
-/// the reference grid.</summary>
+/// the reference grid. For poisson-star the PINN is the one of <see cref="StarPoissonSupervision"/> (the same MLP and
+/// steps as the walk-on-spheres row).</summary>
 public sealed class PinnMethod : IBenchmarkMethod
 {
     public const int QuickSteps = 2000;
@@ -19,7 +20,7 @@ public sealed class PinnMethod : IBenchmarkMethod
     public string? NotApplicableReason(ProblemSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return PinnProblems.Has(spec)
+        return PinnProblems.Has(spec) || StarPoissonSupervision.Applies(spec)
             ? null
             : $"no PINN formulation for {(spec.Variant.Length > 0 ? $"{spec.Family}/{spec.Variant}" : spec.Family)} (PINN covers {string.Join(", ", PinnProblems.Supported)})";
     }
@@ -51,6 +52,11 @@ public sealed class PinnMethod : IBenchmarkMethod
     {
         ArgumentNullException.ThrowIfNull(context);
         ProblemSpec spec = context.Spec;
+        if (StarPoissonSupervision.Applies(spec))
+        {
+            // the same MLP and steps as the walk-on-spheres row, trained on the Laplacian residual
+            return StarPoissonSupervision.Run(context, Name, Learning.WalkOnSpheres.SupervisionMethod.Pinn);
+        }
         PinnProblem problem = PinnProblems.For(spec);
         PinnSettings settings = SettingsFor(spec, context.Options);
         context.Log?.Report($"pinn: {settings.Describe()}");

@@ -12,4 +12,7 @@ public sealed record MlpSupervisionResult(
     long TotalWalks, double TargetStandardError, IReadOnlyList<(int Step, double Loss, double RelativeL2)> History)
 {
     public double SecondsPerStep => Seconds / Steps;
+
+    /// <summary>The trained network on every node of the reference grid (row-major x, y; outside nodes included).</summary>
+    public double[] GridPrediction { get; init; } = [];
 }

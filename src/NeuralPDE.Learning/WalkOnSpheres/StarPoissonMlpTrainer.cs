@@ -32,6 +32,7 @@ public sealed class StarPoissonMlpTrainer
     private readonly StarDomain _domain;
     private readonly double[] _evalPoints;
     private readonly double[] _evalReference;
+    private readonly double[] _gridPoints;
 
     public StarPoissonMlpTrainer(StarPoissonProblem problem, ReferenceSolution reference, MlpSupervisionSettings settings)
     {
@@ -59,6 +60,7 @@ public sealed class StarPoissonMlpTrainer
         }
         _evalPoints = points.ToArray();
         _evalReference = values.ToArray();
+        _gridPoints = PinnProblem.GridPoints(xs, ys);
     }
 
     /// <summary>Nodes of the reference grid in the closed domain (where the error is measured).</summary>
@@ -118,7 +120,10 @@ public sealed class StarPoissonMlpTrainer
         double seconds = clock.Elapsed.TotalSeconds - evalSeconds;
         double final = history[^1].Item3;
         double se = pool is null ? 0 : pool.StandardErrors().Average();
-        return new MlpSupervisionResult(method, s.Steps, final, seconds, pool?.WalkSeconds ?? 0, loss, pool?.TotalWalks ?? 0, se, history);
+        return new MlpSupervisionResult(method, s.Steps, final, seconds, pool?.WalkSeconds ?? 0, loss, pool?.TotalWalks ?? 0, se, history)
+        {
+            GridPrediction = PinnProblem.Sample(field, _gridPoints, 2, 0, s.DType),
+        };
     }
 
     private Tensor PinnLoss(Field field, Xoshiro256StarStar rng)

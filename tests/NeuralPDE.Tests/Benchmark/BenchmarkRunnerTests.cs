@@ -77,6 +77,25 @@ public class BenchmarkRunnerTests
     }
 
     [Fact]
+    public void PoissonStarRowsCompareWalkOnSpheresAndPinnOnTheSameNetworkAndReference()
+    {
+        var options = Smoke with { MaxSteps = 20 };
+        var runner = new BenchmarkRunner(BenchmarkMethods.Parse("classical,pinn,wos"), options);
+        BenchmarkResults results = runner.Run([Load("poisson-star")]);
+        var rows = results.Problems[0].Outcomes;
+        Assert.All(rows, r => Assert.Equal(MethodStatus.Completed, r.Status));
+        MethodOutcome pinn = rows[1], wos = rows[2];
+        Assert.Equal(20, pinn.Details["steps"]);
+        Assert.Equal(20, wos.Details["steps"]);
+        Assert.True(wos.Details["walks"] > 0);
+        Assert.Equal(0, pinn.Details["walks"]);
+        // the grid error equals the trainer's own error on the reference's mask nodes (a separate computation)
+        double last = wos.Curves.Single(c => c.Name.StartsWith("relative L2", StringComparison.Ordinal)).Values[^1];
+        Assert.Equal(last, wos.RelL2!.Value, 1e-9);
+        Assert.InRange(wos.RelL2!.Value, 1e-3, 1.5);
+    }
+
+    [Fact]
     public void MethodsThatDoNotApplyGetARowWithTheReason()
     {
         var runner = new BenchmarkRunner(BenchmarkMethods.Parse("classical,pinn"), Smoke);
