@@ -8,12 +8,12 @@ namespace NeuralPDE.Numerics.Spectral;
 /// advection and forcing,
 /// <code>w+ = ((1 - h nu |k|^2 / 2) w + h (f - mask . adv)) / (1 + h nu |k|^2 / 2) = D w + F - G . adv</code>
 /// with the per-mode factors <c>D</c>, <c>F = h f / (1 + ...)</c> and <c>G = h mask / (1 + ...)</c> computed once
-/// for the step h. <see cref="Step"/> updates the state in place: three element-wise passes and no allocation besides
-/// the advection.
+/// for the step h. <see cref="Step"/> updates the state in place (<c>mul_</c>, <c>addcmul_</c>, <c>add_</c>): no
+/// allocation besides the advection.
 /// </summary>
 public sealed class CrankNicolsonVorticityStepper : IDisposable
 {
-    private readonly Tensor _decay, _advectionGain;
+    private readonly Tensor _decay, _negativeAdvectionGain;
     private readonly Tensor? _forcingGain;
     private readonly Scalar _one = 1.0.ToScalar();
 
@@ -31,7 +31,7 @@ public sealed class CrankNicolsonVorticityStepper : IDisposable
         Tensor half = laplacian * (0.5 * h * nu);
         Tensor implicitFactor = half + 1.0;
         _decay = ((1.0 - half) / implicitFactor).MoveToOuterDisposeScope();
-        _advectionGain = (mask * h / implicitFactor).MoveToOuterDisposeScope();
+        _negativeAdvectionGain = (mask * -h / implicitFactor).MoveToOuterDisposeScope();
         _forcingGain = forcingHat is null ? null : (forcingHat * h / implicitFactor).MoveToOuterDisposeScope();
     }
 
@@ -39,13 +39,13 @@ public sealed class CrankNicolsonVorticityStepper : IDisposable
 
     /// <summary>
     /// Advances <paramref name="wHat"/> (<c>[B, n, n/2+1]</c>, owned by the caller) by one step in place, given its
-    /// undealiased advection <c>rfft2(u w_x + v w_y)</c>, which is overwritten.
+    /// undealiased advection <c>rfft2(u w_x + v w_y)</c>.
     /// </summary>
     public void Step(Tensor wHat, Tensor advectionHat)
     {
         ArgumentNullException.ThrowIfNull(wHat);
         ArgumentNullException.ThrowIfNull(advectionHat);
-        wHat.mul_(_decay).sub_(advectionHat.mul_(_advectionGain));
+        wHat.mul_(_decay).addcmul_(advectionHat, _negativeAdvectionGain, _one);
         if (_forcingGain is not null)
         {
             wHat.add_(_forcingGain, _one);
@@ -55,7 +55,7 @@ public sealed class CrankNicolsonVorticityStepper : IDisposable
     public void Dispose()
     {
         _decay.Dispose();
-        _advectionGain.Dispose();
+        _negativeAdvectionGain.Dispose();
         _forcingGain?.Dispose();
         _one.Dispose();
     }

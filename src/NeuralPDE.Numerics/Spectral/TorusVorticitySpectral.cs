@@ -12,8 +12,9 @@ namespace NeuralPDE.Numerics.Spectral;
 /// vorticity gradient by spectral differentiation, the advection <c>u w_x + v w_y</c> formed on the grid and dealiased by
 /// the 2/3 rule (square mask <c>3|k_x|, 3|k_y| &lt; n</c>, as in the FNO generator). Time integration by
 /// <see cref="VorticityScheme.EtdRk4"/> (diffusion exact) or <see cref="VorticityScheme.CrankNicolson"/> (FNO).
-/// The advection takes one stacked <c>irfft2</c> of <c>(u, v, w_x, w_y)</c> (their masked multipliers of <c>w^</c>
-/// precomputed as one <c>[4, n, n/2+1]</c> tensor) and one <c>rfft2</c> of the product. Sums use explicit cached
+/// The advection takes one stacked inverse transform of <c>(u, v, w_x, w_y)</c> (their masked multipliers of <c>w^</c>
+/// precomputed as one <c>[4, n, K]</c> tensor over the K columns <c>k_y</c> the 2/3 rule keeps; the transform along x runs
+/// on those K columns only, the real transform along y zero-pads the rest) and one <c>rfft2</c> of the product. Sums use explicit cached
 /// <see cref="Scalar"/> factors: TorchSharp's <c>a + b</c> creates a native Scalar that lives until its finalizer runs,
 /// and thousands of those per second fragment the native heap (RSS grew by gigabytes on long runs).
 /// The step is chosen per output interval from the batch's maximum speed (<see cref="SpectralTimeStepping"/>);
@@ -24,7 +25,7 @@ public sealed class TorusVorticitySpectral : IDisposable
     private readonly Tensor _dx, _dy, _gradients, _inverseLaplacian, _laplacian, _mask;
     private readonly Tensor? _forcingHat;
     private readonly Scalar _one = 1.0.ToScalar();
-    private readonly long[] _gridShape;
+    private readonly int _keptColumns;
     private readonly double[] _linear;
     private readonly long[] _modeShape;
 
@@ -50,11 +51,13 @@ public sealed class TorusVorticitySpectral : IDisposable
         int n = resolution, h = n / 2 + 1;
         double[] kx = SpectralGrid.FullWavenumbers(n), ky = SpectralGrid.HalfWavenumbers(n);
         _modeShape = [n, h];
-        _gridShape = [n, n];
         var dx = new Complex[n * h];
         var dy = new Complex[n * h];
-        // (u, v, w_x, w_y) = irfft2(gradients * w^), dealiased: psi_y, -psi_x, w_x, w_y on the kept modes only.
-        var gradients = new Complex[4 * n * h];
+        // (u, v, w_x, w_y) = irfft2(gradients * w^), dealiased: psi_y, -psi_x, w_x, w_y on the kept modes only, stored
+        // for the first K columns k_y = 0..K-1 (the others are dropped by the 2/3 rule).
+        _keptColumns = Enumerable.Range(0, h).Count(j => SpectralGrid.Keeps(ky[j], n));
+        int kc = _keptColumns;
+        var gradients = new Complex[4 * n * kc];
         var lap = new double[n * h];
         var invLap = new double[n * h];
         var mask = new double[n * h];
@@ -74,16 +77,20 @@ public sealed class TorusVorticitySpectral : IDisposable
                 dy[p] = derivY[j];
                 bool keep = SpectralGrid.Keeps(kx[i], n) && SpectralGrid.Keeps(ky[j], n);
                 mask[p] = keep ? 1 : 0;
-                Complex gx = keep ? derivX[i] : 0, gy = keep ? derivY[j] : 0;
-                gradients[p] = gy * invLap[p];
-                gradients[n * h + p] = -gx * invLap[p];
-                gradients[2 * n * h + p] = gx;
-                gradients[3 * n * h + p] = gy;
+                if (j < kc)
+                {
+                    Complex gx = keep ? derivX[i] : 0, gy = keep ? derivY[j] : 0;
+                    int q = i * kc + j;
+                    gradients[q] = gy * invLap[p];
+                    gradients[n * kc + q] = -gx * invLap[p];
+                    gradients[2 * n * kc + q] = gx;
+                    gradients[3 * n * kc + q] = gy;
+                }
             }
         }
         _dx = SpectralGrid.ComplexTensor(dx, _modeShape, device);
         _dy = SpectralGrid.ComplexTensor(dy, _modeShape, device);
-        _gradients = SpectralGrid.ComplexTensor(gradients, [4, n, h], device);
+        _gradients = SpectralGrid.ComplexTensor(gradients, [4, n, kc], device);
         _laplacian = SpectralGrid.RealTensor(lap, _modeShape, device);
         _inverseLaplacian = SpectralGrid.RealTensor(invLap, _modeShape, device);
         _mask = SpectralGrid.RealTensor(mask, _modeShape, device);
@@ -131,7 +138,8 @@ public sealed class TorusVorticitySpectral : IDisposable
     private Tensor UndealiasedAdvection(Tensor wHat)
     {
         using var scope = NewDisposeScope();
-        Tensor fields = fft.irfft2(wHat.unsqueeze(-3) * _gradients, _gridShape);
+        Tensor spectra = wHat.narrow(-1, 0, _keptColumns).unsqueeze(-3) * _gradients;
+        Tensor fields = fft.irfft(fft.ifft(spectra, dim: -2), Resolution, dim: -1);
         Tensor product = fields.select(-3, 0).mul_(fields.select(-3, 2)).addcmul_(fields.select(-3, 1), fields.select(-3, 3), _one);
         return fft.rfft2(product).MoveToOuterDisposeScope();
     }
