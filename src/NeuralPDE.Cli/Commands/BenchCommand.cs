@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace NeuralPDE.Cli.Commands;
 
-/// <summary><c>neuralpde bench …</c>: performance benchmarks (<c>krylov</c>, <c>wos</c>).</summary>
+/// <summary><c>neuralpde bench …</c>: performance benchmarks (<c>krylov</c>, <c>wos</c>, <c>wos-vs-pinn</c>, <c>ns-generate</c>).</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -11,6 +11,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchKrylovCommand.Create());
         command.Subcommands.Add(BenchWosCommand.Create());
         command.Subcommands.Add(BenchWosVsPinnCommand.Create());
+        command.Subcommands.Add(BenchNsGenerateCommand.Create());
         return command;
     }
 }

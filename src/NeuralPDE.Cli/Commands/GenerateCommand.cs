@@ -26,7 +26,7 @@ public static class GenerateCommand
         var shard = new Option<string?>("--shard") { Description = "Generate only shard i of n (0-based, e.g. 3/8). Default: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX/NEURALPDE_SHARD_COUNT, else the whole dataset." };
         var solver = new Option<string?>("--solver") { Description = "Linear solver of linear-system recipes: recycled (default: sorted Krylov recycling) | gmres | cg | direct." };
         var seed = new Option<long?>("--seed") { Description = "Recipe seed (default: the recipe's seed); sample i uses a seed derived from (seed, i)." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads for CPU-bound recipes (default: all cores).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Threads: parallel blocks of CPU-bound recipes, and torch's intra-op threads (torch.set_num_threads) for the spectral recipes (default: all cores).", DefaultValueFactory = _ => 0 };
         var set = new Option<string[]>("--set")
         {
             Description = "Override a recipe value by its dotted path, e.g. --set batchSize=8 --set spec.reference.resolution=32. Repeatable.",
@@ -62,6 +62,7 @@ public static class GenerateCommand
         }
         ShardSpec shard = s.Shard is null ? ShardSpec.FromEnvironment() ?? ShardSpec.Whole : ShardSpec.Parse(s.Shard);
         ComputeDevice.Resolve(s.Device);
+        TorchThreads.Limit(s.Threads);
         DatasetRecipe recipe = LoadRecipe(s.Recipe, s.Overrides, s.Samples, s.Seed);
         ProblemSpec spec = RecipeGenerators.Spec(recipe);
         ISampleGenerator generator = RecipeGenerators.Create(recipe, spec, new GeneratorOptions(s.Device, s.Solver));

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NeuralPDE.Numerics.Spectral;
@@ -10,11 +11,13 @@ namespace NeuralPDE.Numerics.Spectral;
 /// </code>
 /// The linear part is integrated exactly (E = e^{hL}), so when N vanishes the step is exact to round-off.
 /// Coefficient tensors (from <see cref="EtdRk4Coefficients.ByContour"/>) live on the solver's device and
-/// broadcast against the state's trailing (mode) dimensions.
+/// broadcast against the state's trailing (mode) dimensions. Sums take explicit cached <see cref="Scalar"/> factors
+/// (TorchSharp's <c>a + b</c> allocates a finalizer-freed native Scalar per call, which fragments the heap in long runs).
 /// </summary>
 public sealed class EtdRk4Stepper : IDisposable
 {
-    private readonly Tensor _e, _e2, _q, _f1, _f2, _f3;
+    private readonly Tensor _e, _e2, _q, _f1, _twoF2, _f3;
+    private readonly Scalar _one = 1.0.ToScalar(), _two = 2.0.ToScalar();
 
     /// <param name="linear">Diagonal of L, one entry per mode, flattened row-major over <paramref name="modeShape"/>.</param>
     /// <param name="modeShape">Shape of the mode dimensions (e.g. [n/2+1] or [n, n/2+1]).</param>
@@ -28,7 +31,7 @@ public sealed class EtdRk4Stepper : IDisposable
         _e2 = SpectralGrid.RealTensor(c.E2, modeShape, device);
         _q = SpectralGrid.RealTensor(c.Q, modeShape, device);
         _f1 = SpectralGrid.RealTensor(c.F1, modeShape, device);
-        _f2 = SpectralGrid.RealTensor(c.F2, modeShape, device);
+        _twoF2 = SpectralGrid.RealTensor(c.F2.Select(f => 2 * f).ToArray(), modeShape, device);
         _f3 = SpectralGrid.RealTensor(c.F3, modeShape, device);
     }
 
@@ -41,13 +44,13 @@ public sealed class EtdRk4Stepper : IDisposable
         ArgumentNullException.ThrowIfNull(nonlinear);
         Tensor nv = nonlinear(v);
         Tensor e2v = _e2 * v;
-        Tensor a = e2v + _q * nv;
+        Tensor a = e2v.addcmul(_q, nv, _one);
         Tensor na = nonlinear(a);
-        Tensor b = e2v + _q * na;
+        Tensor b = e2v.addcmul(_q, na, _one);
         Tensor nb = nonlinear(b);
-        Tensor c = _e2 * a + _q * (2 * nb - nv);
+        Tensor c = (_e2 * a).addcmul_(_q, nb.mul(_two).sub_(nv), _one);
         Tensor nc = nonlinear(c);
-        return _e * v + _f1 * nv + 2 * _f2 * (na + nb) + _f3 * nc;
+        return (_e * v).addcmul_(_f1, nv, _one).addcmul_(_twoF2, na.add_(nb, _one), _one).addcmul_(_f3, nc, _one);
     }
 
     public void Dispose()
@@ -56,7 +59,9 @@ public sealed class EtdRk4Stepper : IDisposable
         _e2.Dispose();
         _q.Dispose();
         _f1.Dispose();
-        _f2.Dispose();
+        _twoF2.Dispose();
         _f3.Dispose();
+        _one.Dispose();
+        _two.Dispose();
     }
 }

@@ -12,13 +12,20 @@ namespace NeuralPDE.Numerics.Spectral;
 /// vorticity gradient by spectral differentiation, the advection <c>u w_x + v w_y</c> formed on the grid and dealiased by
 /// the 2/3 rule (square mask <c>3|k_x|, 3|k_y| &lt; n</c>, as in the FNO generator). Time integration by
 /// <see cref="VorticityScheme.EtdRk4"/> (diffusion exact) or <see cref="VorticityScheme.CrankNicolson"/> (FNO).
+/// The advection takes one stacked inverse transform of <c>(u, v, w_x, w_y)</c> (their masked multipliers of <c>w^</c>
+/// precomputed as one <c>[4, n, K]</c> tensor over the K columns <c>k_y</c> the 2/3 rule keeps; the transform along x runs
+/// on those K columns only, the real transform along y zero-pads the rest) and one <c>rfft2</c> of the product. Sums use explicit cached
+/// <see cref="Scalar"/> factors: TorchSharp's <c>a + b</c> creates a native Scalar that lives until its finalizer runs,
+/// and thousands of those per second fragment the native heap (RSS grew by gigabytes on long runs).
 /// The step is chosen per output interval from the batch's maximum speed (<see cref="SpectralTimeStepping"/>);
 /// for Crank–Nicolson it is further kept below <c>nu / max|u|^2</c>, where forward-Euler advection stays stable.
 /// </summary>
 public sealed class TorusVorticitySpectral : IDisposable
 {
-    private readonly Tensor _dx, _dy, _dxMasked, _dyMasked, _inverseLaplacian, _laplacian, _mask;
+    private readonly Tensor _dx, _dy, _gradients, _inverseLaplacian, _laplacian, _mask;
     private readonly Tensor? _forcingHat;
+    private readonly Scalar _one = 1.0.ToScalar();
+    private readonly int _keptColumns;
     private readonly double[] _linear;
     private readonly long[] _modeShape;
 
@@ -46,8 +53,11 @@ public sealed class TorusVorticitySpectral : IDisposable
         _modeShape = [n, h];
         var dx = new Complex[n * h];
         var dy = new Complex[n * h];
-        var dxMasked = new Complex[n * h];
-        var dyMasked = new Complex[n * h];
+        // (u, v, w_x, w_y) = irfft2(gradients * w^), dealiased: psi_y, -psi_x, w_x, w_y on the kept modes only, stored
+        // for the first K columns k_y = 0..K-1 (the others are dropped by the 2/3 rule).
+        _keptColumns = Enumerable.Range(0, h).Count(j => SpectralGrid.Keeps(ky[j], n));
+        int kc = _keptColumns;
+        var gradients = new Complex[4 * n * kc];
         var lap = new double[n * h];
         var invLap = new double[n * h];
         var mask = new double[n * h];
@@ -67,14 +77,20 @@ public sealed class TorusVorticitySpectral : IDisposable
                 dy[p] = derivY[j];
                 bool keep = SpectralGrid.Keeps(kx[i], n) && SpectralGrid.Keeps(ky[j], n);
                 mask[p] = keep ? 1 : 0;
-                dxMasked[p] = keep ? derivX[i] : 0;
-                dyMasked[p] = keep ? derivY[j] : 0;
+                if (j < kc)
+                {
+                    Complex gx = keep ? derivX[i] : 0, gy = keep ? derivY[j] : 0;
+                    int q = i * kc + j;
+                    gradients[q] = gy * invLap[p];
+                    gradients[n * kc + q] = -gx * invLap[p];
+                    gradients[2 * n * kc + q] = gx;
+                    gradients[3 * n * kc + q] = gy;
+                }
             }
         }
         _dx = SpectralGrid.ComplexTensor(dx, _modeShape, device);
         _dy = SpectralGrid.ComplexTensor(dy, _modeShape, device);
-        _dxMasked = SpectralGrid.ComplexTensor(dxMasked, _modeShape, device);
-        _dyMasked = SpectralGrid.ComplexTensor(dyMasked, _modeShape, device);
+        _gradients = SpectralGrid.ComplexTensor(gradients, [4, n, kc], device);
         _laplacian = SpectralGrid.RealTensor(lap, _modeShape, device);
         _inverseLaplacian = SpectralGrid.RealTensor(invLap, _modeShape, device);
         _mask = SpectralGrid.RealTensor(mask, _modeShape, device);
@@ -109,24 +125,23 @@ public sealed class TorusVorticitySpectral : IDisposable
     }
 
     /// <summary>The dealiased advection term <c>rfft2(u w_x + v w_y)</c> (masked by the 2/3 rule).</summary>
-    public Tensor Advection(Tensor wHat)
-    {
-        using var scope = NewDisposeScope();
-        long[] s = [Resolution, Resolution];
-        Tensor psiHat = wHat * _inverseLaplacian;
-        Tensor u = fft.irfft2(_dyMasked * psiHat, s);
-        Tensor v = fft.irfft2(-_dxMasked * psiHat, s);
-        Tensor wx = fft.irfft2(_dxMasked * wHat, s);
-        Tensor wy = fft.irfft2(_dyMasked * wHat, s);
-        return (fft.rfft2(u * wx + v * wy) * _mask).MoveToOuterDisposeScope();
-    }
+    public Tensor Advection(Tensor wHat) => UndealiasedAdvection(wHat).mul_(_mask);
 
     /// <summary>Right-hand side without diffusion: <c>-advection + f</c>.</summary>
     public Tensor Nonlinear(Tensor wHat)
     {
+        Tensor r = Advection(wHat).neg_();
+        return _forcingHat is null ? r : r.add_(_forcingHat, _one);
+    }
+
+    /// <summary><c>rfft2(u w_x + v w_y)</c> from the dealiased fields, before the final 2/3 mask.</summary>
+    private Tensor UndealiasedAdvection(Tensor wHat)
+    {
         using var scope = NewDisposeScope();
-        Tensor r = -Advection(wHat);
-        return (_forcingHat is null ? r : r + _forcingHat).MoveToOuterDisposeScope();
+        Tensor spectra = wHat.narrow(-1, 0, _keptColumns).unsqueeze(-3) * _gradients;
+        Tensor fields = fft.irfft(fft.ifft(spectra, dim: -2), Resolution, dim: -1);
+        Tensor product = fields.select(-3, 0).mul_(fields.select(-3, 2)).addcmul_(fields.select(-3, 1), fields.select(-3, 3), _one);
+        return fft.rfft2(product).MoveToOuterDisposeScope();
     }
 
     /// <summary>Largest <c>|u| + |v|</c> over the batch.</summary>
@@ -165,6 +180,7 @@ public sealed class TorusVorticitySpectral : IDisposable
         output.select(1, 0).copy_(Subsample(w, outputStride));
         Tensor wHat = fft.rfft2(w);
         EtdRk4Stepper? stepper = null;
+        CrankNicolsonVorticityStepper? crankNicolson = null;
         long steps = 0;
         double minDt = double.PositiveInfinity, maxDt = 0;
         try
@@ -181,13 +197,26 @@ public sealed class TorusVorticitySpectral : IDisposable
                     stepper?.Dispose();
                     stepper = new EtdRk4Stepper(_linear, _modeShape, dt, Device);
                 }
+                if (Scheme == VorticityScheme.CrankNicolson && (crankNicolson is null || crankNicolson.TimeStep != dt))
+                {
+                    crankNicolson?.Dispose();
+                    crankNicolson = new CrankNicolsonVorticityStepper(_laplacian, _mask, _forcingHat, Nu, dt);
+                }
                 for (int s = 0; s < count; s++)
                 {
                     cancellation.ThrowIfCancellationRequested();
+                    if (crankNicolson is not null)
+                    {
+                        using (NewDisposeScope())
+                        {
+                            crankNicolson.Step(wHat, UndealiasedAdvection(wHat));
+                        }
+                        continue;
+                    }
                     Tensor next;
                     using (NewDisposeScope())
                     {
-                        next = (stepper is not null ? stepper.Step(wHat, Nonlinear) : CrankNicolsonStep(wHat, dt)).MoveToOuterDisposeScope();
+                        next = stepper!.Step(wHat, Nonlinear).MoveToOuterDisposeScope();
                     }
                     wHat.Dispose();
                     wHat = next;
@@ -203,16 +232,10 @@ public sealed class TorusVorticitySpectral : IDisposable
         finally
         {
             stepper?.Dispose();
+            crankNicolson?.Dispose();
         }
         var times = Enumerable.Range(0, outputTimes).Select(i => i * interval).ToArray();
         return new SpectralTrajectory(output.MoveToOuterDisposeScope(), times, steps, minDt, maxDt);
-    }
-
-    /// <summary>FNO's step: <c>w+ = ((1 - dt nu |k|^2 / 2) w + dt (f - advection)) / (1 + dt nu |k|^2 / 2)</c>.</summary>
-    private Tensor CrankNicolsonStep(Tensor wHat, double dt)
-    {
-        Tensor half = 0.5 * dt * Nu * _laplacian;
-        return ((1 - half) * wHat + dt * Nonlinear(wHat)) / (1 + half);
     }
 
     private double StepLimit(Tensor wHat, SpectralTimeStepping stepping)
@@ -240,11 +263,11 @@ public sealed class TorusVorticitySpectral : IDisposable
     {
         _dx.Dispose();
         _dy.Dispose();
-        _dxMasked.Dispose();
-        _dyMasked.Dispose();
+        _gradients.Dispose();
         _laplacian.Dispose();
         _inverseLaplacian.Dispose();
         _mask.Dispose();
         _forcingHat?.Dispose();
+        _one.Dispose();
     }
 }

@@ -3,7 +3,8 @@
 pseudo-spectral, Crank-Nicolson diffusion + forward-Euler advection, 2/3 dealiasing), written for this comparison.
 
 usage: OMP_NUM_THREADS=k /usr/bin/python3 fno_ns_generator.py N BATCH SAMPLES T DT RECORD
-prints samples/s of the solve (initial fields and solve; no file output), one batch at a time.
+prints samples/s of the solve (initial fields and solve; no file output), one batch at a time, and the process CPU
+seconds of that part (wall time is unreliable on a shared machine).
 """
 import math
 import sys
@@ -59,6 +60,7 @@ def main():
     forcing = 0.1 * (torch.sin(2 * math.pi * (xx + yy)) + torch.cos(2 * math.pi * (xx + yy)))
     generator = torch.Generator().manual_seed(0)
     start = time.perf_counter()
+    cpu_start = time.process_time()
     done = 0
     while done < samples:
         b = min(batch, samples - done)
@@ -66,8 +68,9 @@ def main():
         assert torch.isfinite(w).all()
         done += b
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     print(f"torch {torch.__version__} threads {torch.get_num_threads()} n {n} batch {batch} samples {samples} T {t_end} dt {dt}: "
-          f"{seconds:.2f} s, {samples / seconds:.3f} samples/s")
+          f"{seconds:.2f} s, {samples / seconds:.3f} samples/s, cpu {cpu:.2f} s")
 
 
 if __name__ == "__main__":
