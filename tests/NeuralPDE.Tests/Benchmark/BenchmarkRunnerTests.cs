@@ -44,7 +44,7 @@ public class BenchmarkRunnerTests
     public void NavierStokesPredictionIsTheStreamFunctionVelocity()
     {
         // u = psi_y, v = -psi_x: a network whose psi is exactly y^2 x gives u = 2 x y and v = -y^2 on the grid.
-        var pinn = (NavierStokesPinn)PinnProblems.For(Load("ns-kovasznay"));
+        var pinn = (NavierStokesPinn)PinnProblems.For(ProblemCatalog.Problems().Load("ns-kovasznay", ["pinn.formulation=stream-function"]));
         var x = new NeuralPDE.Core.Solutions.GridAxis("x", [0.0, 0.5, 1.0]);
         var y = new NeuralPDE.Core.Solutions.GridAxis("y", [-0.5, 0.25]);
         Field field = p =>
