@@ -1,0 +1,20 @@
+using NeuralPDE.Numerics.Solvers;
+
+namespace NeuralPDE.Learning.Fno;
+
+/// <summary>Run options of an <see cref="FnoTrainer"/> (not part of the model).</summary>
+public sealed record FnoTrainingOptions
+{
+    public int Seed { get; init; }
+
+    /// <summary>Checkpoint file: saved every <c>checkpointEvery</c> epochs and at the end; an existing one is resumed.</summary>
+    public string? CheckpointPath { get; init; }
+
+    public string Problem { get; init; } = "";
+
+    public TorchSharp.torch.Device? Device { get; init; }
+
+    public CancellationToken Cancellation { get; init; }
+
+    public IProgress<SolveProgress>? Progress { get; init; }
+}
