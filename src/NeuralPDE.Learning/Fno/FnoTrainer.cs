@@ -215,7 +215,8 @@ public sealed class FnoTrainer : IDisposable
         }
     }
 
-    private void SaveCheckpoint(string path)
+    /// <summary>Writes the run's state (model, optimiser, normalisers, history) to <paramref name="path"/>.</summary>
+    public void SaveCheckpoint(string path)
     {
         var tensors = new List<(string, Tensor)>();
         foreach (var (name, p) in _adam.Parameters)

@@ -79,51 +79,56 @@ public sealed class SpectralConvolution : nn.Module<Tensor, Tensor>
         long batch = input.shape[0];
         long[] sizes = input.shape[2..];
         CheckGrid(sizes);
-        long[] axes = Enumerable.Range(2, d).Select(a => (long)a).ToArray();
-        int corners = _weights.Length;
         using var scope = NewDisposeScope();
-        Tensor spectrum = fft.rfftn(input, dim: axes);
-        Tensor real = view_as_real(spectrum); // [B, I, n1, ..., K, 2]
-
-        var pieces = new Tensor[corners];
-        var weights = new Tensor[corners];
-        long perCorner = Modes.Aggregate(1L, (a, m) => a * m);
-        for (int c = 0; c < corners; c++)
+        // Forward transform axis by axis, dropping unneeded modes as early as possible: the real FFT along the last
+        // axis keeps its first m_d modes, then each other axis is transformed and keeps both ends (2 m_k modes).
+        Tensor t = fft.rfft(input, dim: -1).narrow(-1, 0, Modes[d - 1]);
+        for (int k = d - 2; k >= 0; k--)
         {
-            pieces[c] = Corner(real, c, sizes).reshape(batch, InChannels, perCorner, 2);
-            weights[c] = _weights[c].reshape(InChannels, OutChannels, perCorner, 2);
+            t = fft.fft_(t, dim: 2 + k);
+            t = cat([t.narrow(2 + k, 0, Modes[k]), t.narrow(2 + k, sizes[k] - Modes[k], Modes[k])], 2 + k);
         }
-        Tensor x = corners == 1 ? pieces[0] : cat(pieces, 2); // [B, I, P, 2]
-        Tensor w = corners == 1 ? weights[0] : cat(weights, 2); // [I, O, P, 2]
-        long p = x.shape[2];
-        Tensor xs = x.permute(2, 0, 3, 1).reshape(p, batch, 2 * InChannels); // [P, B, (re, im) x I]
+        long[] kept = [.. Modes[..^1].Select(m => 2L * m), Modes[^1]];
+        long p = kept.Aggregate(1L, (a, b) => a * b);
+        Tensor xs = view_as_real(t).reshape(batch, InChannels, p, 2).permute(2, 0, 3, 1).reshape(p, batch, 2 * InChannels);
+        Tensor w = FullWeight().reshape(InChannels, OutChannels, p, 2);
         Tensor wr = w.select(3, 0).permute(2, 0, 1); // [P, I, O]
         Tensor wi = w.select(3, 1).permute(2, 0, 1);
         Tensor block = cat([cat([wr, wi], 2), cat([wi.neg(), wr], 2)], 1); // [P, 2I, 2O]
-        Tensor ys = bmm(xs, block).reshape(p, batch, 2, OutChannels).permute(1, 3, 0, 2); // [B, O, P, 2]
-
-        long[] outShape = [batch, OutChannels, .. sizes[..^1], sizes[^1] / 2 + 1, 2];
-        Tensor full = zeros(outShape, dtype: input.dtype, device: input.device);
-        for (int c = 0; c < corners; c++)
+        Tensor ys = bmm(xs, block).reshape(p, batch, 2, OutChannels).permute(1, 3, 0, 2).contiguous(); // [B, O, P, 2]
+        Tensor u = view_as_complex(ys.reshape([batch, OutChannels, .. kept, 2]));
+        // Inverse: put each axis's two ends back around zeros and transform it, then the inverse real FFT.
+        for (int k = 0; k < d - 1; k++)
         {
-            long[] cornerShape = [batch, OutChannels, .. Modes.Select(m => (long)m), 2];
-            Corner(full, c, sizes).copy_(ys.narrow(2, c * perCorner, perCorner).reshape(cornerShape));
+            long gap = sizes[k] - 2L * Modes[k];
+            if (gap > 0)
+            {
+                long[] zshape = u.shape.ToArray();
+                zshape[2 + k] = gap;
+                Tensor zerosBlock = zeros(zshape, dtype: u.dtype, device: u.device);
+                u = cat([u.narrow(2 + k, 0, Modes[k]), zerosBlock, u.narrow(2 + k, Modes[k], Modes[k])], 2 + k);
+            }
+            u = fft.ifft(u, dim: 2 + k);
         }
-        Tensor result = fft.irfftn(view_as_complex(full), s: sizes, dim: axes);
+        Tensor result = fft.irfft(u, n: sizes[d - 1], dim: -1);
         return result.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The retained modes of corner <paramref name="corner"/> (bit k set: the negative frequencies of axis k).</summary>
-    private Tensor Corner(Tensor spectrum, int corner, long[] sizes)
+    /// <summary>The corner weights assembled into one [in, out, 2·m1, …, 2·m(d−1), md, 2] tensor in the order of the
+    /// kept spectrum: along each axis but the last, the non-negative frequencies first, then the negative ones.</summary>
+    private Tensor FullWeight()
     {
         int d = Modes.Length;
-        Tensor view = spectrum;
-        for (int k = 0; k < d; k++)
+        Tensor Build(int axis, int corner)
         {
-            bool high = k < d - 1 && ((corner >> k) & 1) == 1;
-            long start = high ? sizes[k] - Modes[k] : 0;
-            view = view.narrow(2 + k, start, Modes[k]);
+            if (axis < 0)
+            {
+                return _weights[corner];
+            }
+            Tensor low = Build(axis - 1, corner);
+            Tensor high = Build(axis - 1, corner | (1 << axis));
+            return cat([low, high], 2 + axis);
         }
-        return view;
+        return Build(d - 2, 0);
     }
 }
