@@ -135,7 +135,7 @@ public sealed class FnoTrainer : IDisposable
             }
             Epoch++;
             _seconds = startSeconds + clock.Elapsed.TotalSeconds;
-            bool last = Epoch == _settings.Epochs || OverTime(startSeconds, clock);
+            bool last = Epoch == _settings.Epochs || OverTime(startSeconds, clock) || Epoch == _options.StopAfterEpochs;
             double test = Epoch % _settings.EvalEvery == 0 || last ? Test().Mean : double.NaN;
             _history.Add(new FnoEpochRecord(Epoch, lossSum / order.Length, test, lr, _seconds));
             progress?.Report(new SolveProgress((double)Epoch / Math.Max(1, _settings.Epochs),

@@ -12,6 +12,10 @@ public sealed record FnoTrainingOptions
 
     public string Problem { get; init; } = "";
 
+    /// <summary>Stop (and checkpoint) once this many epochs are complete, with the schedule still that of the full
+    /// run: splits a run into parts that a resume joins.</summary>
+    public int? StopAfterEpochs { get; init; }
+
     public TorchSharp.torch.Device? Device { get; init; }
 
     public CancellationToken Cancellation { get; init; }
