@@ -18,18 +18,21 @@ public static class TrainCommand
     public static Command Create()
     {
         var problem = new Argument<string>("problem") { Description = "A problem name from `neuralpde problems`, or a path to a spec JSON file." };
-        var method = new Option<string>("--method") { Description = "Training method: pinn (fno and wos are not available yet).", DefaultValueFactory = _ => "pinn" };
+        var method = new Option<string>("--method") { Description = "Training method: pinn (physics-informed network) or fno (Fourier neural operator on an HDF5 dataset; wos is not available yet).", DefaultValueFactory = _ => "pinn" };
         var steps = new Option<int?>("--steps") { Description = "Total optimiser steps (Adam + L-BFGS, split as in the spec's pinn section)." };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint folder: saved every pinn.checkpointEvery steps; a run resumes from it." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "pinn: checkpoint folder, saved every pinn.checkpointEvery steps. fno: checkpoint file, saved every fno.training.checkpointEvery epochs (default: out/PROBLEM-fno.ckpt at the end). A run resumes from it." };
+        var data = new Option<string?>("--data") { Description = "fno: the HDF5 dataset to train on (default: the spec's fno.data recipe, generated into out/datasets/ when missing)." };
+        var epochs = new Option<int?>("--epochs") { Description = "fno: training epochs (overrides fno.training.epochs)." };
+        var export = new Option<string?>("--export") { Description = "fno: also write the trained weights as a TorchSharp/PyTorch state-dict file." };
         var set = CommonOptions.Set();
         var seed = CommonOptions.Seed();
         var device = CommonOptions.Device();
         var json = CommonOptions.Json();
         var plot = CommonOptions.Plot();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("train", "Train a neural solver (PINN) for a problem and compare it with the exact or reference solution.")
+        var command = new Command("train", "Train a neural solver (PINN) or a neural operator (FNO) for a problem and report its error against exact, reference or held-out data.")
         {
-            problem, method, steps, set, seed, device, json, plot, checkpoint, quiet,
+            problem, method, steps, set, seed, device, json, plot, checkpoint, quiet, data, epochs, export,
         };
         command.SetAction(parse => CliApp.Guard(() => Execute(new TrainRequest(
             parse.GetValue(problem)!,
@@ -41,7 +44,12 @@ public static class TrainCommand
             parse.GetValue(json),
             parse.GetValue(plot),
             parse.GetValue(checkpoint),
-            parse.GetValue(quiet)))));
+            parse.GetValue(quiet))
+        {
+            Data = parse.GetValue(data),
+            Epochs = parse.GetValue(epochs),
+            Export = parse.GetValue(export),
+        })));
         return command;
     }
 
@@ -52,9 +60,21 @@ public static class TrainCommand
         {
             throw new SpecException($"--method {request.Method}: expected one of {string.Join(", ", Methods)}");
         }
-        if (request.Method != "pinn")
+        if (request.Method == "wos")
         {
-            throw new SpecException($"--method {request.Method}: not available yet (use --method pinn)");
+            throw new SpecException($"--method {request.Method}: not available yet (use --method pinn or fno)");
+        }
+        if (request.Method == "fno")
+        {
+            if (request.Epochs is int e && e < 0)
+            {
+                throw new SpecException($"--epochs: expected an integer >= 0, got {e}");
+            }
+            return FnoTrainRunner.Execute(request, ProblemCatalog.Problems().Load(request.Problem, request.Overrides));
+        }
+        if (request.Data is not null || request.Epochs is not null || request.Export is not null)
+        {
+            throw new SpecException("--data, --epochs and --export apply to --method fno only");
         }
         if (request.Steps is int s && s < 0)
         {
@@ -211,4 +231,14 @@ public sealed record TrainRequest(
     string? Json,
     string? Plot,
     string? Checkpoint,
-    bool Quiet);
+    bool Quiet)
+{
+    /// <summary>fno: the dataset file (null: the spec's default dataset).</summary>
+    public string? Data { get; init; }
+
+    /// <summary>fno: epochs (null: the spec's fno.training.epochs).</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>fno: where to export the trained weights as a state dict.</summary>
+    public string? Export { get; init; }
+}
