@@ -144,6 +144,7 @@ public static class FnoTrainRunner
         {
             return path;
         }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (!quiet)
         {
             Console.WriteLine($"no --data: generating {path} from recipe {settings.Recipe} ({settings.GenerateSamples} samples{(settings.RecipeOverrides.Length > 0 ? ", " + string.Join(", ", settings.RecipeOverrides) : "")})");
