@@ -96,27 +96,8 @@ public sealed class KovasznayHardPinn : PinnProblem
 
     public override PinnEvaluation Evaluate(Field field, ScalarType dtype)
     {
-        int n = 101;
-        GridAxis gx = GridAxis.Uniform("x", _lower[0], _upper[0], n), gy = GridAxis.Uniform("y", _lower[1], _upper[1], n);
+        var (gx, gy) = KovasznayComparison.Grid(_lower, _upper);
         IReadOnlyDictionary<string, double[]> predicted = Predict(field, [gx, gy], dtype);
-        var s = new ReferenceSolution(Name, "pinn", [gx, gy], "u").AddField("u", predicted["u"]).AddField("v", predicted["v"])
-            .AddField("p", Centre(predicted["p"]))
-            .AddExact("u", KovasznaySolution.Sample(_exact.U, gx.Values, gy.Values))
-            .AddExact("v", KovasznaySolution.Sample(_exact.V, gx.Values, gy.Values))
-            .AddExact("p", Centre(KovasznaySolution.Sample(_exact.P, gx.Values, gy.Values)));
-        double ru = s.RelativeL2("u") ?? double.NaN, rv = s.RelativeL2("v") ?? double.NaN;
-        return new PinnEvaluation(s, Math.Max(ru, rv), new Dictionary<string, double>
-        {
-            ["relL2"] = Math.Max(ru, rv),
-            ["relL2_u"] = ru,
-            ["relL2_v"] = rv,
-            ["relL2_p_meanFree"] = s.RelativeL2("p") ?? double.NaN,
-        }, "exact Kovasznay u, v on a 101 x 101 grid (relL2 = the larger of u and v; p compared after removing the mean)");
-    }
-
-    private static double[] Centre(double[] values)
-    {
-        double mean = values.Average();
-        return values.Select(v => v - mean).ToArray();
+        return KovasznayComparison.Evaluate(Name, _exact, gx, gy, predicted["u"], predicted["v"], predicted["p"]);
     }
 }

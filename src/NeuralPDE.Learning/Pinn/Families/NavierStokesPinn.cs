@@ -136,21 +136,9 @@ public sealed class NavierStokesPinn : PinnProblem
     {
         if (_kovasznay is not null)
         {
-            int n = 101;
-            GridAxis gx = GridAxis.Uniform("x", _lower[0], _upper[0], n), gy = GridAxis.Uniform("y", _lower[1], _upper[1], n);
+            var (gx, gy) = KovasznayComparison.Grid(_lower, _upper);
             var (u, v, p) = SampleVelocityPressure(field, gx.Values, gy.Values, dtype);
-            var s = new ReferenceSolution(Name, "pinn", [gx, gy], "u").AddField("u", u).AddField("v", v).AddField("p", Centre(p))
-                .AddExact("u", KovasznaySolution.Sample(_kovasznay.U, gx.Values, gy.Values))
-                .AddExact("v", KovasznaySolution.Sample(_kovasznay.V, gx.Values, gy.Values))
-                .AddExact("p", Centre(KovasznaySolution.Sample(_kovasznay.P, gx.Values, gy.Values)));
-            double ru = s.RelativeL2("u") ?? double.NaN, rv = s.RelativeL2("v") ?? double.NaN;
-            return new PinnEvaluation(s, Math.Max(ru, rv), new Dictionary<string, double>
-            {
-                ["relL2"] = Math.Max(ru, rv),
-                ["relL2_u"] = ru,
-                ["relL2_v"] = rv,
-                ["relL2_p_meanFree"] = s.RelativeL2("p") ?? double.NaN,
-            }, "exact Kovasznay u, v on a 101 x 101 grid (relL2 = the larger of u and v; p compared after removing the mean)");
+            return KovasznayComparison.Evaluate(Name, _kovasznay, gx, gy, u, v, p);
         }
         ReferenceSolution reference = ReferenceSolvers.For(_spec).Solve(_spec, SolveOptions.Default);
         double[] xs = reference.Axes[0].Values, ys = reference.Axes[1].Values;
@@ -188,11 +176,5 @@ public sealed class NavierStokesPinn : PinnProblem
         double[] v = Sample(field, points, 2, 0, dtype, (x, _) => Velocity(field, x).V);
         double[] p = Sample(field, points, 2, 1, dtype);
         return (u, v, p);
-    }
-
-    private static double[] Centre(double[] values)
-    {
-        double mean = values.Average();
-        return values.Select(v => v - mean).ToArray();
     }
 }
