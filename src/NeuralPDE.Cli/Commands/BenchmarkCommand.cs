@@ -22,7 +22,7 @@ public static class BenchmarkCommand
         var device = CommonOptions.Device();
         var json = CommonOptions.Json();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("benchmark", "Run classical, PINN, FNO and walk-on-spheres side by side on problems: table, JSON/CSV and an offline HTML report.")
+        var command = new Command("benchmark", "Run the methods side by side on problems (classical, PINN, walk-on-spheres; the FNO row is not wired in yet): table, JSON/CSV and an offline HTML report.")
         {
             problems, methods, budget, output, maxSteps, threads, seed, device, json, quiet,
         };
