@@ -70,7 +70,7 @@ def main():
     seconds = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
     print(f"torch {torch.__version__} threads {torch.get_num_threads()} n {n} batch {batch} samples {samples} T {t_end} dt {dt}: "
-          f"{seconds:.2f} s, {samples / seconds:.3f} samples/s, cpu {cpu:.2f} s")
+          f"{seconds:.6f} s, {samples / seconds:.3f} samples/s, cpu {cpu:.6f} s")
 
 
 if __name__ == "__main__":
