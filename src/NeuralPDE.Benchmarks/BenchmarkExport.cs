@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NeuralPDE.Data.Hdf5;
 
 namespace NeuralPDE.Benchmarks;
 
 /// <summary>The machine-readable results: a JSON document (rows, references, environment, published figures) and a
-/// CSV of the table. Files are written to a temporary name and renamed.</summary>
+/// CSV of the table. Files are written to a temporary name and renamed (<see cref="AtomicFile"/>).</summary>
 public static class BenchmarkExport
 {
     public static JsonObject ToJson(BenchmarkResults results)
@@ -80,9 +81,11 @@ public static class BenchmarkExport
     }
 
     public static void WriteJson(string path, BenchmarkResults results) =>
-        AtomicFile.Write(path, ToJson(results).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        WriteText(path, ToJson(results).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
-    public static void WriteCsv(string path, BenchmarkResults results) => AtomicFile.Write(path, ToCsv(results));
+    public static void WriteCsv(string path, BenchmarkResults results) => WriteText(path, ToCsv(results));
+
+    private static void WriteText(string path, string text) => AtomicFile.Write(path, temp => File.WriteAllText(temp, text));
 
     private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 

@@ -75,14 +75,8 @@ public sealed class KovasznayHardPinn : PinnProblem
     {
         ArgumentNullException.ThrowIfNull(field);
         Tensor output = field(x);
-        Tensor u = output.narrow(1, 0, 1), v = output.narrow(1, 1, 1), p = output.narrow(1, 2, 1);
-        Tensor gu = Autodiff.Gradient(u, x), gv = Autodiff.Gradient(v, x), gp = Autodiff.Gradient(p, x);
-        Tensor ux = Autodiff.Column(gu, 0), uy = Autodiff.Column(gu, 1), vx = Autodiff.Column(gv, 0), vy = Autodiff.Column(gv, 1);
-        Tensor uxx = Autodiff.Column(Autodiff.Gradient(ux, x), 0), uyy = Autodiff.Column(Autodiff.Gradient(uy, x), 1);
-        Tensor vxx = Autodiff.Column(Autodiff.Gradient(vx, x), 0), vyy = Autodiff.Column(Autodiff.Gradient(vy, x), 1);
-        Tensor ru = u * ux + v * uy + Autodiff.Column(gp, 0) - nu * (uxx + uyy);
-        Tensor rv = u * vx + v * vy + Autodiff.Column(gp, 1) - nu * (vxx + vyy);
-        return cat([ru, rv, ux + vy], 1);
+        var (ru, rv, divergence) = NavierStokesPinn.Momentum(output.narrow(1, 0, 1), output.narrow(1, 1, 1), output.narrow(1, 2, 1), x, nu);
+        return cat([ru, rv, divergence], 1);
     }
 
     /// <summary>Kovasznay's exact (u, v, p) as a torch function (for checking the residual).</summary>

@@ -75,14 +75,21 @@ public sealed class NavierStokesPinn : PinnProblem
         Tensor output = field(x);
         Tensor psi = output.narrow(1, 0, 1), p = output.narrow(1, 1, 1);
         Tensor gpsi = Autodiff.Gradient(psi, x);
-        Tensor u = Autodiff.Column(gpsi, 1), v = -Autodiff.Column(gpsi, 0);
+        var (ru, rv, _) = Momentum(Autodiff.Column(gpsi, 1), -Autodiff.Column(gpsi, 0), p, x, nu);
+        return cat([ru, rv], 1);
+    }
+
+    /// <summary>The two steady momentum residuals u·∇u + ∇p − ν Δu of velocity (u, v) and pressure p, each [N, 1], and
+    /// the divergence u_x + v_y, all by autograd with respect to x = (x, y).</summary>
+    public static (Tensor Ru, Tensor Rv, Tensor Divergence) Momentum(Tensor u, Tensor v, Tensor p, Tensor x, double nu)
+    {
         Tensor gu = Autodiff.Gradient(u, x), gv = Autodiff.Gradient(v, x), gp = Autodiff.Gradient(p, x);
         Tensor ux = Autodiff.Column(gu, 0), uy = Autodiff.Column(gu, 1), vx = Autodiff.Column(gv, 0), vy = Autodiff.Column(gv, 1);
         Tensor uxx = Autodiff.Column(Autodiff.Gradient(ux, x), 0), uyy = Autodiff.Column(Autodiff.Gradient(uy, x), 1);
         Tensor vxx = Autodiff.Column(Autodiff.Gradient(vx, x), 0), vyy = Autodiff.Column(Autodiff.Gradient(vy, x), 1);
         Tensor ru = u * ux + v * uy + Autodiff.Column(gp, 0) - nu * (uxx + uyy);
         Tensor rv = u * vx + v * vy + Autodiff.Column(gp, 1) - nu * (vxx + vyy);
-        return cat([ru, rv], 1);
+        return (ru, rv, ux + vy);
     }
 
     /// <summary>Kovasznay's (ψ, p) as a torch function (for checking the residual).</summary>
