@@ -33,7 +33,11 @@ public sealed class UnitGaussianNormalizer : IDisposable
         }
         Mean = mean;
         Std = std;
+        // σ + ε once, not per batch (the hot path then takes no temporary Scalar); owned here, not by a caller's dispose scope.
+        _scale = std?.add(Epsilon).DetachFromDisposeScope();
     }
+
+    private readonly Tensor? _scale;
 
     public NormalizerMode Mode { get; }
 
@@ -73,7 +77,7 @@ public sealed class UnitGaussianNormalizer : IDisposable
             return x.alias();
         }
         Check(x);
-        return (x - Mean!) / (Std! + Epsilon);
+        return (x - Mean!) / _scale!;
     }
 
     public Tensor Decode(Tensor x)
@@ -84,7 +88,7 @@ public sealed class UnitGaussianNormalizer : IDisposable
             return x.alias();
         }
         Check(x);
-        return x * (Std! + Epsilon) + Mean!;
+        return x * _scale! + Mean!;
     }
 
     private void Check(Tensor x)
@@ -105,5 +109,6 @@ public sealed class UnitGaussianNormalizer : IDisposable
     {
         Mean?.Dispose();
         Std?.Dispose();
+        _scale?.Dispose();
     }
 }
