@@ -250,7 +250,7 @@ public sealed class FnoTrainer : IDisposable
         new FnoCheckpoint(header, tensors).Save(path);
     }
 
-    private static void AddNormalizer(List<(string, Tensor)> tensors, string which, UnitGaussianNormalizer normalizer)
+    internal static void AddNormalizer(List<(string, Tensor)> tensors, string which, UnitGaussianNormalizer normalizer)
     {
         if (normalizer.Mode != NormalizerMode.None)
         {

@@ -14,10 +14,10 @@ public class TrainCliTests
 
     [Theory]
     [InlineData("train burgers-1d --method fno", "fno: this problem has no fno section")]
-    [InlineData("train burgers-1d --method pinn --epochs 3", "apply to --method fno only")]
+    [InlineData("train burgers-1d --method pinn --epochs 3", "apply to --method fno and wos only")]
     [InlineData("train burgers-1d-periodic --method fno --set fno.model.modes=[1,2,3,4]", "fno.model.modes")]
     [InlineData("train burgers-1d-periodic --method fno --data nothere.h5 --epochs 1", "nothere.h5")]
-    [InlineData("train burgers-1d --method wos", "--method wos: not available yet")]
+    [InlineData("train burgers-1d --method wos", "--method wos applies to poisson-star only")]
     [InlineData("train burgers-1d --method magic", "--method magic: expected one of pinn, fno, wos")]
     [InlineData("train burgers-1d --set pinn.network.width=0", "pinn.network.width")]
     [InlineData("train burgers-1d --set pinn.collocation.method=grid", "expected one of uniform, lhs, halton")]
