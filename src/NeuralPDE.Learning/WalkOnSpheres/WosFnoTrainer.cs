@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using TorchSharp;
 using NeuralPDE.Core.Geometry;
-using NeuralPDE.Core.Random;
 using NeuralPDE.Data.Reading;
 using NeuralPDE.Learning.Fno;
 using NeuralPDE.Numerics.Solvers;
@@ -304,33 +303,14 @@ public sealed class WosFnoTrainer : IDisposable
         return tensor(v, [batch.Length, 1, grid.NX, grid.NY]).to(device);
     }
 
-    private int[] Permutation(int epoch)
-    {
-        int[] order = Enumerable.Range(0, Train.Count).ToArray();
-        var rng = Xoshiro256StarStar.ForStream(_options.Seed, 2_000_000 + epoch);
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = (int)(rng.NextUInt64() % (ulong)(i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-        return order;
-    }
+    private int[] Permutation(int epoch) => FnoTrainer.Shuffled(Enumerable.Range(0, Train.Count).ToArray(), _options.Seed, 2_000_000 + epoch);
 
     /// <summary>Writes the model, optimiser state, input normaliser and history in the FNO checkpoint format
     /// (<see cref="FnoCheckpoint"/>; <see cref="FnoCheckpoint.Model"/> rebuilds the operator). The WoS running means
     /// are not stored, so a run is not resumed from it.</summary>
     public void SaveCheckpoint(string path)
     {
-        var tensors = new List<(string, Tensor)>();
-        foreach (var (name, p) in _adam.Parameters)
-        {
-            tensors.Add(("model." + name, p));
-        }
-        for (int i = 0; i < _adam.Parameters.Count; i++)
-        {
-            tensors.Add(("adam.m." + _adam.Parameters[i].Name, _adam.M[i]));
-            tensors.Add(("adam.v." + _adam.Parameters[i].Name, _adam.V[i]));
-        }
+        List<(string, Tensor)> tensors = FnoTrainer.StateTensors(_adam);
         FnoTrainer.AddNormalizer(tensors, "input", Model.InputNormalizer);
         var header = new JsonObject
         {

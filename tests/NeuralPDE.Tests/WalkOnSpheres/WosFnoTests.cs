@@ -190,6 +190,9 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
             Assert.Contains("finite-difference reference", File.ReadAllText(html));
             Assert.True(File.Exists(ckpt));
             Assert.False(File.Exists(ckpt + ".partial"));
+            var (evalCode, _, evalErr) = DatasetTestSupport.Neuralpde($"eval \"{ckpt}\" --data \"{data.Star}\" --quiet");
+            Assert.Equal(2, evalCode);
+            Assert.Contains("a WoS-supervised poisson-star operator", evalErr);
         }
         finally
         {
