@@ -18,6 +18,8 @@ public class TrainCliTests
     [InlineData("train burgers-1d-periodic --method fno --set fno.model.modes=[1,2,3,4]", "fno.model.modes")]
     [InlineData("train burgers-1d-periodic --method fno --data nothere.h5 --epochs 1", "nothere.h5")]
     [InlineData("train burgers-1d --method wos", "--method wos applies to poisson-star only")]
+    [InlineData("train poisson-star --method wos --steps 3", "--steps: not used by --method wos")]
+    [InlineData("train poisson-star --method wos --set wos.bogus=1", "unknown key \"bogus\" in wos")]
     [InlineData("train burgers-1d --method magic", "--method magic: expected one of pinn, fno, wos")]
     [InlineData("train burgers-1d --set pinn.network.width=0", "pinn.network.width")]
     [InlineData("train burgers-1d --set pinn.collocation.method=grid", "expected one of uniform, lhs, halton")]
