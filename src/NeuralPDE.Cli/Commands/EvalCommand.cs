@@ -47,6 +47,10 @@ public static class EvalCommand
         var clock = Stopwatch.StartNew();
         var device = ComputeDevice.Resolve(request.Device);
         using FnoCheckpoint checkpoint = FnoCheckpoint.Load(request.Checkpoint);
+        if (checkpoint.Header["format"]?.GetValue<string>() == "neuralpde-wos-fno-checkpoint")
+        {
+            throw new SpecException($"{request.Checkpoint}: a WoS-supervised poisson-star operator (train --method wos, which reports its own test error); eval reads checkpoints of train --method fno");
+        }
         JsonObject s = checkpoint.Header["settings"]?.AsObject() ?? throw new InvalidDataException($"{request.Checkpoint}: no settings in the checkpoint header");
         int trainStride = s["stride"]!.GetValue<int>();
         if (request.Stride is int st && st < 1)

@@ -136,10 +136,11 @@ public static class FnoTrainRunner
         }
     }
 
-    /// <summary>The spec's default dataset (<c>fno.data</c>): out/datasets/RECIPE-N.h5, generated (resumably) when missing.</summary>
-    private static string DefaultDataset(ProblemSpec spec, FnoSettings settings, bool quiet)
+    /// <summary>The spec's default dataset (<c>fno.data</c>, or <c>wos.data</c>): out/datasets/RECIPE[TAG]-N.h5, generated
+    /// (resumably) when missing.</summary>
+    internal static string DefaultDataset(ProblemSpec spec, FnoSettings settings, bool quiet, string tag = "")
     {
-        string path = Path.Combine("out", "datasets", $"{settings.Recipe}-{settings.GenerateSamples}.h5");
+        string path = Path.Combine("out", "datasets", $"{settings.Recipe}{tag}-{settings.GenerateSamples}.h5");
         if (File.Exists(path))
         {
             return path;

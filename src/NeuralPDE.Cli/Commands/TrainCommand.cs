@@ -18,19 +18,19 @@ public static class TrainCommand
     public static Command Create()
     {
         var problem = new Argument<string>("problem") { Description = "A problem name from `neuralpde problems`, or a path to a spec JSON file." };
-        var method = new Option<string>("--method") { Description = "Training method: pinn (physics-informed network) or fno (Fourier neural operator on an HDF5 dataset; wos is not available yet).", DefaultValueFactory = _ => "pinn" };
+        var method = new Option<string>("--method") { Description = "Training method: pinn (physics-informed network), fno (Fourier neural operator on an HDF5 dataset) or wos (poisson-star only: an FNO trained on walk-on-spheres estimates, no solver data; FD solutions only for the test error).", DefaultValueFactory = _ => "pinn" };
         var steps = new Option<int?>("--steps") { Description = "Total optimiser steps (Adam + L-BFGS, split as in the spec's pinn section)." };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "pinn: checkpoint folder, saved every pinn.checkpointEvery steps. fno: checkpoint file, saved every fno.training.checkpointEvery epochs (default: out/PROBLEM-fno.ckpt at the end). A run resumes from it." };
-        var data = new Option<string?>("--data") { Description = "fno: the HDF5 dataset to train on (default: the spec's fno.data recipe, generated into out/datasets/ when missing)." };
-        var epochs = new Option<int?>("--epochs") { Description = "fno: training epochs (overrides fno.training.epochs)." };
-        var export = new Option<string?>("--export") { Description = "fno: also write the trained weights as a TorchSharp/PyTorch state-dict file." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "pinn: checkpoint folder, saved every pinn.checkpointEvery steps. fno: checkpoint file, saved every fno.training.checkpointEvery epochs (default: out/PROBLEM-fno.ckpt at the end); a run resumes from it. wos: checkpoint file saved every wos.training.checkpointEvery epochs (default: out/PROBLEM-wos-fno.ckpt at the end); not resumed." };
+        var data = new Option<string?>("--data") { Description = "fno/wos: the HDF5 dataset to train on (default: the spec's fno.data / wos.data recipe, generated into out/datasets/ when missing)." };
+        var epochs = new Option<int?>("--epochs") { Description = "fno/wos: training epochs (overrides fno.training.epochs / wos.training.epochs)." };
+        var export = new Option<string?>("--export") { Description = "fno/wos: also write the trained weights as a TorchSharp/PyTorch state-dict file." };
         var set = CommonOptions.Set();
         var seed = CommonOptions.Seed();
         var device = CommonOptions.Device();
         var json = CommonOptions.Json();
         var plot = CommonOptions.Plot();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("train", "Train a neural solver (PINN) or a neural operator (FNO) for a problem and report its error against exact, reference or held-out data.")
+        var command = new Command("train", "Train a neural solver (PINN), a neural operator (FNO) or a WoS-supervised FNO (poisson-star) and report its error against exact, reference or held-out data.")
         {
             problem, method, steps, set, seed, device, json, plot, checkpoint, quiet, data, epochs, export,
         };
@@ -60,21 +60,18 @@ public static class TrainCommand
         {
             throw new SpecException($"--method {request.Method}: expected one of {string.Join(", ", Methods)}");
         }
-        if (request.Method == "wos")
-        {
-            throw new SpecException($"--method {request.Method}: not available yet (use --method pinn or fno)");
-        }
-        if (request.Method == "fno")
+        if (request.Method is "fno" or "wos")
         {
             if (request.Epochs is int e && e < 0)
             {
                 throw new SpecException($"--epochs: expected an integer >= 0, got {e}");
             }
-            return FnoTrainRunner.Execute(request, ProblemCatalog.Problems().Load(request.Problem, request.Overrides));
+            ProblemSpec loaded = ProblemCatalog.Problems().Load(request.Problem, request.Overrides);
+            return request.Method == "fno" ? FnoTrainRunner.Execute(request, loaded) : WosFnoTrainRunner.Execute(request, loaded);
         }
         if (request.Data is not null || request.Epochs is not null || request.Export is not null)
         {
-            throw new SpecException("--data, --epochs and --export apply to --method fno only");
+            throw new SpecException("--data, --epochs and --export apply to --method fno and wos only");
         }
         if (request.Steps is int s && s < 0)
         {

@@ -62,62 +62,69 @@ public sealed record FnoSettings
         InstanceNorm = InstanceNorm,
     };
 
-    public static FnoSettings FromSpec(ProblemSpec spec)
+    public static FnoSettings FromSpec(ProblemSpec spec) => FromSpec(spec, "fno");
+
+    /// <summary>The settings from section <paramref name="section"/> (<c>fno</c>, or <c>wos</c> for the WoS-supervised
+    /// FNO of poisson-star, which shares the data/model/training layout).</summary>
+    public static FnoSettings FromSpec(ProblemSpec spec, string section)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (!spec.Has("fno"))
+        ArgumentNullException.ThrowIfNull(section);
+        if (!spec.Has(section))
         {
-            throw new SpecException(spec.Name, "fno", "this problem has no fno section (FNO defaults); FNO problems: burgers-1d-periodic, darcy-2d, ns-vorticity-2d");
+            throw new SpecException(spec.Name, section, section == "fno"
+                ? "this problem has no fno section (FNO defaults); FNO problems: burgers-1d-periodic, darcy-2d, ns-vorticity-2d"
+                : $"this problem has no {section} section");
         }
         var d = new FnoSettings();
-        string pairing = spec.TextOr("fno.data.pairing", "first-last", FnoPairings.Names);
-        string variant = spec.TextOr("fno.model.variant", "direct", FnoVariants.Names);
-        string loss = spec.TextOr("fno.training.loss", "l2", "l2", "h1");
-        string normalise = spec.TextOr("fno.training.normalise", "none", "none", "channel", "pointwise");
-        int[] modes = Ints(spec, "fno.model.modes", d.Modes, 1, 1024);
-        int[] padding = spec.Has("fno.model.padding") ? Ints(spec, "fno.model.padding", d.Padding, 0, 4096) : new int[modes.Length];
+        string pairing = spec.TextOr($"{section}.data.pairing", "first-last", FnoPairings.Names);
+        string variant = spec.TextOr($"{section}.model.variant", "direct", FnoVariants.Names);
+        string loss = spec.TextOr($"{section}.training.loss", "l2", "l2", "h1");
+        string normalise = spec.TextOr($"{section}.training.normalise", "none", "none", "channel", "pointwise");
+        int[] modes = Ints(spec, $"{section}.model.modes", d.Modes, 1, 1024);
+        int[] padding = spec.Has($"{section}.model.padding") ? Ints(spec, $"{section}.model.padding", d.Padding, 0, 4096) : new int[modes.Length];
         if (modes.Length is < 1 or > 3)
         {
-            throw new SpecException(spec.Name, "fno.model.modes", $"expected 1 to 3 mode counts (one per axis), got {modes.Length}");
+            throw new SpecException(spec.Name, $"{section}.model.modes", $"expected 1 to 3 mode counts (one per axis), got {modes.Length}");
         }
         if (padding.Length != modes.Length)
         {
-            throw new SpecException(spec.Name, "fno.model.padding", $"expected {modes.Length} values (one per axis of fno.model.modes), got {padding.Length}");
+            throw new SpecException(spec.Name, $"{section}.model.padding", $"expected {modes.Length} values (one per axis of {section}.model.modes), got {padding.Length}");
         }
         return new FnoSettings
         {
-            Recipe = spec.TextOr("fno.data.recipe", spec.Name),
-            GenerateSamples = spec.IntegerOr("fno.data.samples", d.GenerateSamples, min: 2),
-            RecipeOverrides = Texts(spec, "fno.data.set"),
+            Recipe = spec.TextOr($"{section}.data.recipe", spec.Name),
+            GenerateSamples = spec.IntegerOr($"{section}.data.samples", d.GenerateSamples, min: 2),
+            RecipeOverrides = Texts(spec, $"{section}.data.set"),
             Pairing = FnoPairings.Parse(pairing),
-            TrainSamples = spec.IntegerOr("fno.data.train", d.TrainSamples, min: 1),
-            TestSamples = spec.IntegerOr("fno.data.test", d.TestSamples, min: 1),
-            Stride = spec.IntegerOr("fno.data.stride", 1, min: 1, max: 1024),
-            TimeStride = spec.IntegerOr("fno.data.timeStride", 1, min: 1, max: 1024),
-            InputSteps = spec.IntegerOr("fno.data.inputSteps", d.InputSteps, min: 1),
-            OutputSteps = spec.IntegerOr("fno.data.outputSteps", d.OutputSteps, min: 1),
+            TrainSamples = spec.IntegerOr($"{section}.data.train", d.TrainSamples, min: 1),
+            TestSamples = spec.IntegerOr($"{section}.data.test", d.TestSamples, min: 1),
+            Stride = spec.IntegerOr($"{section}.data.stride", 1, min: 1, max: 1024),
+            TimeStride = spec.IntegerOr($"{section}.data.timeStride", 1, min: 1, max: 1024),
+            InputSteps = spec.IntegerOr($"{section}.data.inputSteps", d.InputSteps, min: 1),
+            OutputSteps = spec.IntegerOr($"{section}.data.outputSteps", d.OutputSteps, min: 1),
             Variant = FnoVariants.Parse(variant),
             Modes = modes,
-            Width = spec.IntegerOr("fno.model.width", d.Width, min: 1, max: 4096),
-            Layers = spec.IntegerOr("fno.model.layers", d.Layers, min: 1, max: 64),
-            ProjectionWidth = spec.IntegerOr("fno.model.projectionWidth", d.ProjectionWidth, min: 1, max: 4096),
+            Width = spec.IntegerOr($"{section}.model.width", d.Width, min: 1, max: 4096),
+            Layers = spec.IntegerOr($"{section}.model.layers", d.Layers, min: 1, max: 64),
+            ProjectionWidth = spec.IntegerOr($"{section}.model.projectionWidth", d.ProjectionWidth, min: 1, max: 4096),
             Padding = padding,
-            Grid = spec.FlagOr("fno.model.grid", true),
-            InstanceNorm = spec.FlagOr("fno.model.instanceNorm", false),
-            Epochs = spec.IntegerOr("fno.training.epochs", d.Epochs, min: 0),
-            BatchSize = spec.IntegerOr("fno.training.batchSize", d.BatchSize, min: 1, max: 100000),
-            LearningRate = spec.NumberOr("fno.training.learningRate", d.LearningRate, min: 0, exclusiveMin: true),
-            WeightDecay = spec.NumberOr("fno.training.weightDecay", d.WeightDecay, min: 0),
-            Schedule = spec.TextOr("fno.training.schedule", "step", LearningRateSchedule.Kinds),
-            StepSize = spec.IntegerOr("fno.training.stepSize", d.StepSize, min: 1),
-            Gamma = spec.NumberOr("fno.training.gamma", d.Gamma, min: 0, max: 1, exclusiveMin: true),
+            Grid = spec.FlagOr($"{section}.model.grid", true),
+            InstanceNorm = spec.FlagOr($"{section}.model.instanceNorm", false),
+            Epochs = spec.IntegerOr($"{section}.training.epochs", d.Epochs, min: 0),
+            BatchSize = spec.IntegerOr($"{section}.training.batchSize", d.BatchSize, min: 1, max: 100000),
+            LearningRate = spec.NumberOr($"{section}.training.learningRate", d.LearningRate, min: 0, exclusiveMin: true),
+            WeightDecay = spec.NumberOr($"{section}.training.weightDecay", d.WeightDecay, min: 0),
+            Schedule = spec.TextOr($"{section}.training.schedule", "step", LearningRateSchedule.Kinds),
+            StepSize = spec.IntegerOr($"{section}.training.stepSize", d.StepSize, min: 1),
+            Gamma = spec.NumberOr($"{section}.training.gamma", d.Gamma, min: 0, max: 1, exclusiveMin: true),
             Loss = loss == "h1" ? FnoLossKind.RelativeH1 : FnoLossKind.RelativeLp,
-            P = spec.NumberOr("fno.training.p", 2, min: 1),
+            P = spec.NumberOr($"{section}.training.p", 2, min: 1),
             Normalise = normalise switch { "channel" => NormalizerMode.Channel, "pointwise" => NormalizerMode.Pointwise, _ => NormalizerMode.None },
-            EvalEvery = spec.IntegerOr("fno.training.evalEvery", d.EvalEvery, min: 1),
-            CheckpointEvery = spec.IntegerOr("fno.training.checkpointEvery", d.CheckpointEvery, min: 1),
-            Threads = spec.IntegerOr("fno.training.threads", 0, min: 0, max: 1024),
-            MaxSeconds = spec.NumberOr("fno.training.maxSeconds", 0, min: 0),
+            EvalEvery = spec.IntegerOr($"{section}.training.evalEvery", d.EvalEvery, min: 1),
+            CheckpointEvery = spec.IntegerOr($"{section}.training.checkpointEvery", d.CheckpointEvery, min: 1),
+            Threads = spec.IntegerOr($"{section}.training.threads", 0, min: 0, max: 1024),
+            MaxSeconds = spec.NumberOr($"{section}.training.maxSeconds", 0, min: 0),
         };
     }
 

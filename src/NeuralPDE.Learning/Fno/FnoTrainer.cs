@@ -163,10 +163,14 @@ public sealed class FnoTrainer : IDisposable
     private bool OverTime(double startSeconds, Stopwatch clock) =>
         _settings.MaxSeconds > 0 && clock.Elapsed.TotalSeconds + startSeconds >= _settings.MaxSeconds;
 
-    private int[] Permutation(int epoch)
+    private int[] Permutation(int epoch) => Shuffled(TrainIndices, _options.Seed, 1_000_000 + epoch);
+
+    /// <summary>A copy of <paramref name="items"/> in a seeded random order (Fisher–Yates on generator stream
+    /// (<paramref name="seed"/>, <paramref name="stream"/>)).</summary>
+    internal static int[] Shuffled(int[] items, long seed, long stream)
     {
-        int[] order = (int[])TrainIndices.Clone();
-        var rng = Xoshiro256StarStar.ForStream(_options.Seed, 1_000_000 + epoch);
+        int[] order = (int[])items.Clone();
+        var rng = Xoshiro256StarStar.ForStream(seed, stream);
         for (int i = order.Length - 1; i > 0; i--)
         {
             int j = (int)(rng.NextUInt64() % (ulong)(i + 1));
@@ -218,16 +222,7 @@ public sealed class FnoTrainer : IDisposable
     /// <summary>Writes the run's state (model, optimiser, normalisers, history) to <paramref name="path"/>.</summary>
     public void SaveCheckpoint(string path)
     {
-        var tensors = new List<(string, Tensor)>();
-        foreach (var (name, p) in _adam.Parameters)
-        {
-            tensors.Add(("model." + name, p));
-        }
-        for (int i = 0; i < _adam.Parameters.Count; i++)
-        {
-            tensors.Add(("adam.m." + _adam.Parameters[i].Name, _adam.M[i]));
-            tensors.Add(("adam.v." + _adam.Parameters[i].Name, _adam.V[i]));
-        }
+        List<(string, Tensor)> tensors = StateTensors(_adam);
         AddNormalizer(tensors, "input", Model.InputNormalizer);
         AddNormalizer(tensors, "output", Model.OutputNormalizer);
         var header = new JsonObject
@@ -250,7 +245,24 @@ public sealed class FnoTrainer : IDisposable
         new FnoCheckpoint(header, tensors).Save(path);
     }
 
-    private static void AddNormalizer(List<(string, Tensor)> tensors, string which, UnitGaussianNormalizer normalizer)
+    /// <summary>The checkpoint tensors of a model and its optimiser: <c>model.*</c> (the parameters Adam updates) and
+    /// Adam's moments <c>adam.m.*</c>, <c>adam.v.*</c>.</summary>
+    internal static List<(string, Tensor)> StateTensors(FnoAdam adam)
+    {
+        var tensors = new List<(string, Tensor)>();
+        foreach (var (name, p) in adam.Parameters)
+        {
+            tensors.Add(("model." + name, p));
+        }
+        for (int i = 0; i < adam.Parameters.Count; i++)
+        {
+            tensors.Add(("adam.m." + adam.Parameters[i].Name, adam.M[i]));
+            tensors.Add(("adam.v." + adam.Parameters[i].Name, adam.V[i]));
+        }
+        return tensors;
+    }
+
+    internal static void AddNormalizer(List<(string, Tensor)> tensors, string which, UnitGaussianNormalizer normalizer)
     {
         if (normalizer.Mode != NormalizerMode.None)
         {
