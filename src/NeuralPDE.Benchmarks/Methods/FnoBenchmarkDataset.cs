@@ -43,6 +43,10 @@ public sealed record FnoBenchmarkDataset(string Path, string Recipe, int Samples
             }
         }
         CheckSameProblem(context.Spec, run.Spec, settings.Recipe);
+        if (settings.Pairing == FnoPairing.TimeWindow && run.Spec.Integer("reference.outputTimes") != context.Reference.Axes[0].Length)
+        {
+            throw new InvalidOperationException($"fno: recipe {settings.Recipe} stores {run.Spec.Integer("reference.outputTimes")} snapshots, the reference {context.Reference.Axes[0].Length}: the time windows would not match (set reference.outputTimes or fno.data.set)");
+        }
         CheckInstanceNotTrained(run.Recipe, context.Options.Seed);
         string path = System.IO.Path.Combine(context.Options.DataDirectory, $"{run.Recipe.Name}-{run.Recipe.Samples}-{Key(run.Recipe, overrides)}.h5");
         if (File.Exists(path))

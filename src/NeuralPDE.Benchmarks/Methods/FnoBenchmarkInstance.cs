@@ -101,6 +101,53 @@ public sealed class FnoBenchmarkInstance
         }
     }
 
+    /// <summary>A coefficient-solution instance on every other node of its (2m + 1) x (2k + 1) grid: the input at nodes
+    /// (2i, 2j), the same points of the square as an (m + 1) x (k + 1) grid's nodes. Its output is brought back to the
+    /// full grid by <see cref="Refine"/>, so the target indices stay those of the full grid.</summary>
+    public FnoBenchmarkInstance EveryOtherNode()
+    {
+        if (InputShape.Length != 3 || InputShape[1] % 2 == 0 || InputShape[2] % 2 == 0)
+        {
+            throw new InvalidOperationException($"fno: every other node needs a 2-D grid with odd node counts, got [{string.Join(", ", InputShape)}]");
+        }
+        int n0 = (int)InputShape[1], n1 = (int)InputShape[2], m0 = n0 / 2 + 1, m1 = n1 / 2 + 1;
+        var input = new float[m0 * m1];
+        for (int i = 0; i < m0; i++)
+        {
+            for (int j = 0; j < m1; j++)
+            {
+                input[i * m1 + j] = Input[2 * i * n1 + 2 * j];
+            }
+        }
+        return new FnoBenchmarkInstance(input, [1, m0, m1], TargetIndices, OutputChannels, Description);
+    }
+
+    /// <summary>Values on an m0 x m1 node grid → the (2 m0 − 1) x (2 m1 − 1) grid through them: copied at the shared
+    /// nodes, bilinear (the mean of the 2 or 4 neighbours) between them.</summary>
+    public static double[] Refine(double[] coarse, int m0, int m1)
+    {
+        ArgumentNullException.ThrowIfNull(coarse);
+        int n0 = 2 * m0 - 1, n1 = 2 * m1 - 1;
+        var fine = new double[n0 * n1];
+        double At(int i, int j) => coarse[i * m1 + j];
+        for (int i = 0; i < n0; i++)
+        {
+            for (int j = 0; j < n1; j++)
+            {
+                int ci = i / 2, cj = j / 2;
+                bool oi = i % 2 == 1, oj = j % 2 == 1;
+                fine[i * n1 + j] = (oi, oj) switch
+                {
+                    (false, false) => At(ci, cj),
+                    (true, false) => 0.5 * (At(ci, cj) + At(ci + 1, cj)),
+                    (false, true) => 0.5 * (At(ci, cj) + At(ci, cj + 1)),
+                    _ => 0.25 * (At(ci, cj) + At(ci + 1, cj) + At(ci, cj + 1) + At(ci + 1, cj + 1)),
+                };
+            }
+        }
+        return fine;
+    }
+
     /// <summary>The reference values at <see cref="TargetIndices"/>.</summary>
     public double[] Target(BenchmarkReference reference)
     {

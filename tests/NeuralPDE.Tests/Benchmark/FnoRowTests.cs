@@ -11,9 +11,9 @@ namespace NeuralPDE.Tests.Benchmark;
 public class FnoRowTests
 {
     /// <summary>A tiny Darcy: 21 x 21 nodes, 48 generated samples (40 train / 8 test), a narrow FNO.</summary>
-    private static ProblemSpec TinyDarcy() => ProblemCatalog.Problems().Load("darcy-2d",
+    private static ProblemSpec TinyDarcy(int resolution = 21) => ProblemCatalog.Problems().Load("darcy-2d",
     [
-        "reference.resolution=21", "fno.data.samples=48", "fno.data.train=40", "fno.data.test=8",
+        $"reference.resolution={resolution}", "fno.data.samples=48", "fno.data.train=40", "fno.data.test=8",
         "fno.model.width=12", "fno.model.modes=[6,6]", "fno.model.padding=[4,4]", "fno.model.projectionWidth=32",
     ]);
 
@@ -73,6 +73,121 @@ public class FnoRowTests
             if (Directory.Exists(data))
             {
                 Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void TimeDependentRowsPredictTheReferencesLaterTimes()
+    {
+        // burgers-1d-periodic: u(x, 0) -> u(x, 1), trained on 32 points (stride 4), evaluated zero-shot on the 128 of
+        // the reference; ns-vorticity-2d: 2 snapshots -> the next 3 on a 16 x 16 grid. Small, short runs: the check is
+        // that the instance is read from the reference and compared with the right slice, and that an identity
+        // "prediction" would be much worse than what little training gives.
+        string data = TempDir();
+        try
+        {
+            var options = new BenchmarkOptions { Budget = BenchmarkBudget.Standard, MaxSteps = 60, Seed = 5, Threads = 1, DataDirectory = data };
+            ProblemSpec burgers = ProblemCatalog.Problems().Load("burgers-1d-periodic",
+            [
+                "reference.resolution=128", "reference.outputResolution=128", "reference.outputTimes=11",
+                "fno.data.samples=24", "fno.data.train=16", "fno.data.test=8", "fno.model.width=12", "fno.model.modes=[8]", "fno.model.projectionWidth=32",
+                "fno.data.set=[\"spec.reference.timeStep=1e-3\", \"spec.reference.outputTimes=2\", \"spec.reference.resolution=128\", \"spec.reference.outputResolution=128\"]",
+            ]);
+            ProblemSpec vorticity = ProblemCatalog.Problems().Load("ns-vorticity-2d",
+            [
+                "parameters.tEnd=5", "reference.resolution=16", "reference.outputResolution=16", "reference.outputTimes=6",
+                "fno.data.samples=12", "fno.data.train=8", "fno.data.test=4", "fno.data.inputSteps=2", "fno.data.outputSteps=3",
+                "fno.model.width=8", "fno.model.modes=[4,4]", "fno.model.projectionWidth=16", "fno.training.batchSize=4",
+                "fno.data.set=[\"spec.parameters.tEnd=5\", \"spec.reference.outputTimes=6\", \"spec.reference.resolution=16\", \"spec.reference.outputResolution=16\", \"batchSize=12\"]",
+            ]);
+            BenchmarkResults results = new BenchmarkRunner(BenchmarkMethods.Parse("classical,fno"), options).Run([burgers, vorticity]);
+            MethodOutcome b = results.Problems[0].Outcomes[1], v = results.Problems[1].Outcomes[1];
+            Assert.True(b.Status == MethodStatus.Completed, b.Reason);
+            Assert.True(v.Status == MethodStatus.Completed, v.Reason);
+            Assert.Contains("trained at 32, evaluated zero-shot at 128", b.Reason);
+            Assert.Contains("trained and evaluated on the reference grid 16x16", v.Reason);
+            Assert.Null(b.Prediction);
+
+            // the identity map (u(x, 1) := u(x, 0)) on the same slice: Burgers at nu = 0.1 decays a lot by t = 1
+            BenchmarkReference r = results.Problems[0].Reference!;
+            int nx = r.Axes[1].Length, nt = r.Axes[0].Length;
+            double identity = ErrorNorms.RelativeL2(r.Values[..nx], r.Values[((nt - 1) * nx)..]);
+            Assert.True(identity > 0.2, $"identity baseline {identity:E3}");
+            Assert.InRange(b.RelL2!.Value, 0, 10);
+            Assert.True(double.IsFinite(v.RelL2!.Value));
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void QuickDarcyTrainsOnEveryOtherNodeAndStillBeatsTheMeanTrainingField()
+    {
+        // quick budget on a 41 x 41 reference: the training set is generated on 21 x 21 nodes (every other node), the
+        // FNO predicts there and the other nodes are interpolated; the mean training field, interpolated the same
+        // way, is the baseline on the 41 x 41 reference grid
+        string data = TempDir();
+        try
+        {
+            var options = new BenchmarkOptions { Budget = BenchmarkBudget.Quick, MaxSteps = 200, Seed = 5, Threads = 1, DataDirectory = data };
+            BenchmarkResults results = new BenchmarkRunner(BenchmarkMethods.Parse("classical,fno"), options).Run([TinyDarcy(41)]);
+            BenchmarkReference reference = results.Problems[0].Reference!;
+            MethodOutcome fno = results.Problems[0].Outcomes[1];
+            Assert.True(fno.Status == MethodStatus.Completed, fno.Reason);
+            Assert.Contains("trained and predicted on 21x21 (every other node of the reference grid)", fno.Reason);
+            Assert.Equal(41 * 41, fno.Prediction![reference.Field].Length);
+            string file = Assert.Single(Directory.GetFiles(data, "*.h5"));
+            double[] mean = new double[21 * 21];
+            using (var reader = new DatasetReader(file))
+            {
+                for (int i = 0; i < 40; i++)
+                {
+                    float[] u = reader.Read(i, "tensor", out int[] shape);
+                    Assert.Equal([1, 21, 21], shape);
+                    for (int k = 0; k < mean.Length; k++)
+                    {
+                        mean[k] += u[k] / 40.0;
+                    }
+                }
+            }
+            double meanField = ErrorNorms.RelativeL2(FnoBenchmarkInstance.Refine(mean, 21, 21), reference.Values);
+            Assert.True(fno.RelL2 < 0.8 * meanField, $"FNO relL2 {fno.RelL2:E3} does not beat the mean training field ({meanField:E3})");
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void RefiningEveryOtherNodeIsExactForBilinearFields()
+    {
+        // f = 1 + 2x - 3y + 5xy on a 3 x 4 coarse node grid (x = i, y = j); the 5 x 7 fine grid has half steps
+        static double F(double x, double y) => 1 + 2 * x - 3 * y + 5 * x * y;
+        double[] coarse = new double[3 * 4];
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                coarse[i * 4 + j] = F(i, j);
+            }
+        }
+        double[] fine = FnoBenchmarkInstance.Refine(coarse, 3, 4);
+        Assert.Equal(5 * 7, fine.Length);
+        for (int i = 0; i < 5; i++)
+        {
+            for (int j = 0; j < 7; j++)
+            {
+                Assert.Equal(F(i / 2.0, j / 2.0), fine[i * 7 + j], 12);
             }
         }
     }
