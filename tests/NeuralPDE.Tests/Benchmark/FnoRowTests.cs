@@ -114,8 +114,11 @@ public class FnoRowTests
             int nx = r.Axes[1].Length, nt = r.Axes[0].Length;
             double identity = ErrorNorms.RelativeL2(r.Values[..nx], r.Values[((nt - 1) * nx)..]);
             Assert.True(identity > 0.2, $"identity baseline {identity:E3}");
-            Assert.InRange(b.RelL2!.Value, 0, 10);
-            Assert.True(double.IsFinite(v.RelL2!.Value));
+            Assert.True(b.RelL2 < 0.7 * identity, $"burgers FNO relL2 {b.RelL2:E3} vs identity {identity:E3}");
+            // 8 training samples barely train the vorticity FNO: the check is that the instance's error is of the size of
+            // its own test-split error (a wrong slice of the reference would not be)
+            double split = v.Details["relL2_testSplit"];
+            Assert.True(double.IsFinite(v.RelL2!.Value) && v.RelL2 < 1.5 * split && v.RelL2 > split / 1.5, $"vorticity FNO relL2 {v.RelL2:E3} vs its test split {split:E3}");
         }
         finally
         {
