@@ -54,7 +54,7 @@ public static class FnoBenchmarkSettings
         {
             settings = settings with { Threads = options.Threads };
         }
-        return settings with { CheckpointEvery = Math.Max(1, settings.Epochs) };
+        return settings;
     }
 
     /// <summary>Optimiser steps of a full run: epochs × ⌈train / batch⌉.</summary>
