@@ -12,7 +12,7 @@ public static class BenchmarkMethods
     {
         "classical" => new ClassicalMethod(),
         "pinn" => new PinnMethod(),
-        "fno" => new UnavailableMethod("fno", "the benchmark does not run the FNO yet (train it with: neuralpde train PROBLEM --method fno)"),
+        "fno" => new FnoMethod(),
         "wos" => new WosMethod(),
         _ => throw new SpecException($"--methods {name}: expected a comma list of {string.Join(", ", Names)}"),
     };

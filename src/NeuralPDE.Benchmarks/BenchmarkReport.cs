@@ -84,6 +84,6 @@ public static class BenchmarkReport
     }
 
     private static string Details(MethodOutcome o) =>
-        string.Join(", ", o.Details.Where(d => d.Key.StartsWith("relL2_", StringComparison.Ordinal) || d.Key.StartsWith("ghia", StringComparison.Ordinal) || d.Key == "steps")
+        string.Join(", ", o.Details.Where(d => d.Key.StartsWith("relL2_", StringComparison.Ordinal) || d.Key.StartsWith("ghia", StringComparison.Ordinal) || d.Key is "steps" or "epochs" or "generationSeconds")
             .Select(d => $"{d.Key} = {d.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
 }

@@ -64,8 +64,8 @@ public static class GenerateCommand
         ComputeDevice.Resolve(s.Device);
         TorchThreads.Limit(s.Threads);
         DatasetRecipe recipe = LoadRecipe(s.Recipe, s.Overrides, s.Samples, s.Seed);
-        ProblemSpec spec = RecipeGenerators.Spec(recipe);
-        ISampleGenerator generator = RecipeGenerators.Create(recipe, spec, new GeneratorOptions(s.Device, s.Solver));
+        var run = new DatasetRecipes.Run(recipe, new GeneratorOptions(s.Device, s.Solver));
+        ISampleGenerator generator = run.Generator;
         CheckFolder(s.Out);
 
         using var cancel = new CancellationTokenSource();
@@ -81,7 +81,7 @@ public static class GenerateCommand
         {
             string label = shard.IsWhole ? $"generate {recipe.Name}" : $"generate {recipe.Name} shard {shard}";
             report = ProgressDisplay.Run(label, s.Quiet, progress =>
-                DatasetGenerator.Run(generator, recipe, spec.ToJsonText(), shard, s.Out, new ProgressAdapter(progress), s.Threads, cancel.Token));
+                run.Generate(shard, s.Out, new ProgressAdapter(progress), s.Threads, cancel.Token));
         }
         finally
         {
@@ -121,53 +121,10 @@ public static class GenerateCommand
         return 0;
     }
 
-    /// <summary>Loads a recipe by name (datasets/) or path, with <c>--set</c> overrides and the command-line values.</summary>
+    /// <summary>Loads a recipe by name (datasets/) or path, with <c>--set</c> overrides and the command-line values
+    /// (see <see cref="DatasetRecipes.Load"/>).</summary>
     public static DatasetRecipe LoadRecipe(string nameOrPath, IEnumerable<string> overrides, int? samples = null, long? seed = null)
-    {
-        ProblemCatalog catalog = ProblemCatalog.Datasets();
-        if (!File.Exists(nameOrPath) && !catalog.Names().Contains(nameOrPath))
-        {
-            throw new SpecException($"unknown recipe \"{nameOrPath}\": not a file and not in {catalog.Directory}; known: {string.Join(", ", catalog.Names())}");
-        }
-        ProblemSpec json = catalog.Load(nameOrPath);
-        var dotted = new List<string>();
-        JsonObject root = json.ToJson();
-        bool rootChanged = false;
-        foreach (string assignment in overrides)
-        {
-            int eq = assignment.IndexOf('=', StringComparison.Ordinal);
-            string key = eq > 0 ? assignment[..eq].Trim() : "";
-            if (eq > 0 && !key.Contains('.', StringComparison.Ordinal))
-            {
-                // A bare key addresses the recipe's top level (samples, seed, batchSize, solver).
-                if (!root.ContainsKey(key) || root[key] is JsonObject)
-                {
-                    throw new SpecException(json.Name, "--set " + key, $"unknown key \"{key}\"; top-level keys: {string.Join(", ", root.Where(p => p.Value is not JsonObject).Select(p => p.Key))}; nested ones by path, e.g. spec.reference.resolution=32");
-                }
-                string raw = assignment[(eq + 1)..].Trim();
-                JsonNode? value;
-                try
-                {
-                    value = JsonNode.Parse(raw);
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    value = JsonValue.Create(raw);
-                }
-                root[key] = value;
-                rootChanged = true;
-            }
-            else
-            {
-                dotted.Add(assignment);
-            }
-        }
-        if (rootChanged)
-        {
-            json = new ProblemSpec(root, json.Source);
-        }
-        return DatasetRecipe.FromSpec(json.WithOverrides(dotted), samples, seed);
-    }
+        => DatasetRecipes.Load(nameOrPath, overrides, samples, seed);
 
     private static void CheckFolder(string path)
     {

@@ -116,6 +116,7 @@ public sealed class FnoTrainer : IDisposable
             Model.Network.train();
             for (int start = 0; start < order.Length; start += _settings.BatchSize)
             {
+                _options.Cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 int[] batch = order.Skip(start).Take(_settings.BatchSize).ToArray();
                 var (x, y) = _store.Batch(batch, _device);

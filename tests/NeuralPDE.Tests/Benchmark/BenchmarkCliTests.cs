@@ -22,6 +22,7 @@ public class BenchmarkCliTests
     [Theory]
     [InlineData("benchmark no-such-problem", "unknown problem \"no-such-problem\"")]
     [InlineData("benchmark darcy-2d --methods pinn", "--methods pinn: does not apply to darcy-2d (no PINN formulation for darcy")]
+    [InlineData("benchmark poisson-2d poisson-star --methods fno", "--methods fno: does not apply to poisson-2d, poisson-star (no FNO dataset recipe for this problem")]
     [InlineData("benchmark poisson-2d --methods pinn,magic", "--methods magic: expected a comma list of classical, pinn, fno, wos")]
     [InlineData("benchmark poisson-2d --budget huge", "--budget huge: expected quick, standard or paper")]
     [InlineData("benchmark poisson-2d --out /proc/npde-benchmark", "--out /proc/npde-benchmark: cannot write there")]
