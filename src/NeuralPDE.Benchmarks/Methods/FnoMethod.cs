@@ -25,8 +25,12 @@ public sealed class FnoMethod : IBenchmarkMethod
     public string? NotApplicableReason(ProblemSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Has("fno")
-            ? null
+        if (spec.Has("fno"))
+        {
+            return null;
+        }
+        return spec.Has("wos")
+            ? "this problem's operator learner is the WoS-supervised FNO, trained on its own (neuralpde train " + spec.Name + " --method wos); the wos row is WoS supervision of one instance"
             : "no FNO dataset recipe for this problem: an operator learner needs a family of instances (FNO problems: burgers-1d-periodic, darcy-2d, ns-vorticity-2d)";
     }
 
