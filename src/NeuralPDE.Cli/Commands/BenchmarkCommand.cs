@@ -3,6 +3,8 @@ using NeuralPDE.Benchmarks;
 using NeuralPDE.Core.Specs;
 using NeuralPDE.Numerics.Torch;
 
+using NeuralPDE.Cli.Output;
+
 namespace NeuralPDE.Cli.Commands;
 
 /// <summary><c>neuralpde benchmark &lt;problem&gt;... [--methods ...] [--budget ...] [--out DIR]</c>: every applicable
@@ -78,21 +80,15 @@ public static class BenchmarkCommand
             Log = quiet ? null : new SynchronousProgress(line => Console.Error.WriteLine($"benchmark: {line}")),
             RowFinished = results => Write(folder, results, null),
         };
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        var ctrlC = new CtrlCCancellation();
         BenchmarkResults results;
         try
         {
-            results = runner.Run(specs, cancel.Token);
+            results = runner.Run(specs, ctrlC.Token);
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            ctrlC.Dispose();
         }
         Write(folder, results, jsonPath);
         Console.Write(BenchmarkTable.Format(results));

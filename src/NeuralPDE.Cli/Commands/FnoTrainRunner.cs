@@ -27,13 +27,7 @@ public static class FnoTrainRunner
         }
         var device = ComputeDevice.Resolve(request.Device);
         string data = request.Data ?? DefaultDataset(spec, settings, request.Quiet);
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        var ctrlC = new CtrlCCancellation();
         var clock = Stopwatch.StartNew();
         try
         {
@@ -44,7 +38,7 @@ public static class FnoTrainRunner
                 CheckpointPath = request.Checkpoint,
                 Problem = spec.Name,
                 Device = device,
-                Cancellation = cancel.Token,
+                Cancellation = ctrlC.Token,
             }));
             if (!request.Quiet)
             {
@@ -71,7 +65,7 @@ public static class FnoTrainRunner
             Console.WriteLine($"checkpoint {checkpoint} (neuralpde eval {checkpoint} --data {data})");
             if (request.Export is string export)
             {
-                StateDictFile.Save(export, trainer.Model.Network.named_parameters().Select(p => (p.name, (TorchSharp.torch.Tensor)p.parameter)).ToList());
+                StateDictFile.Save(export, trainer.Model.Network.NamedTensors());
                 Console.WriteLine($"wrote {export} (state dict; tests/NeuralPDE.Tests/Fno/fno_torch.py loads it into PyTorch)");
             }
             if (request.Plot is not null)
@@ -118,7 +112,7 @@ public static class FnoTrainRunner
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            ctrlC.Dispose();
         }
     }
 

@@ -68,24 +68,18 @@ public static class GenerateCommand
         ISampleGenerator generator = run.Generator;
         CheckFolder(s.Out);
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        var ctrlC = new CtrlCCancellation();
         var clock = Stopwatch.StartNew();
         GenerationReport report;
         try
         {
             string label = shard.IsWhole ? $"generate {recipe.Name}" : $"generate {recipe.Name} shard {shard}";
             report = ProgressDisplay.Run(label, s.Quiet, progress =>
-                run.Generate(shard, s.Out, new ProgressAdapter(progress), s.Threads, cancel.Token));
+                run.Generate(shard, s.Out, new ProgressAdapter(progress), s.Threads, ctrlC.Token));
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            ctrlC.Dispose();
         }
         double wall = clock.Elapsed.TotalSeconds;
         if (!s.Quiet)

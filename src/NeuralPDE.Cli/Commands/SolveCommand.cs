@@ -55,13 +55,7 @@ public static class SolveCommand
         ProblemSpec spec = ProblemCatalog.Problems().Load(problemName, overrides);
         ComputeDevice.Resolve(device);
         IReferenceSolver solver = ReferenceSolvers.For(spec);
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        var ctrlC = new CtrlCCancellation();
         var clock = Stopwatch.StartNew();
         ReferenceSolution solution;
         try
@@ -73,12 +67,12 @@ public static class SolveCommand
                     Device = device,
                     Seed = seed,
                     Progress = progress,
-                    Cancellation = cancel.Token,
+                    Cancellation = ctrlC.Token,
                 }));
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            ctrlC.Dispose();
         }
         double wall = clock.Elapsed.TotalSeconds;
 

@@ -89,13 +89,7 @@ public static class TrainCommand
         {
             settings = settings.WithTotalSteps(steps);
         }
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        var ctrlC = new CtrlCCancellation();
         var clock = Stopwatch.StartNew();
         TrainingResult result;
         PinnEvaluation evaluation;
@@ -109,7 +103,7 @@ public static class TrainCommand
             {
                 Seed = request.Seed,
                 CheckpointDirectory = request.Checkpoint,
-                Cancellation = cancel.Token,
+                Cancellation = ctrlC.Token,
             });
             try
             {
@@ -128,7 +122,7 @@ public static class TrainCommand
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            ctrlC.Dispose();
         }
         double wall = clock.Elapsed.TotalSeconds;
         Print(spec, settings, result, evaluation, wall);
