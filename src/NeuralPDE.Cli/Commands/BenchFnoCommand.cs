@@ -119,7 +119,7 @@ public static class BenchFnoCommand
         random.manual_seed(0);
         var config = new FnoConfig { Width = width, Modes = Enumerable.Repeat(modes, dim).ToArray(), Layers = layers, Padding = new int[dim] };
         using var network = new FnoNetwork(config);
-        using var adam = new FnoAdam(network.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).ToList(), weightDecay: 1e-4);
+        using var adam = new FnoAdam(network.NamedTensors(), weightDecay: 1e-4);
         long[] shape = [batch, 1, .. Enumerable.Repeat((long)size, dim)];
         using var x = randn(shape);
         using var y = randn(shape);

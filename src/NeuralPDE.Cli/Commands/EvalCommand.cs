@@ -95,7 +95,7 @@ public static class EvalCommand
         Console.WriteLine($"wall      {wall:F1} s");
         if (request.Export is string export)
         {
-            StateDictFile.Save(export, model.Network.named_parameters().Select(p => (p.name, (TorchSharp.torch.Tensor)p.parameter)).ToList());
+            StateDictFile.Save(export, model.Network.NamedTensors());
             Console.WriteLine($"wrote {export}");
         }
         if (request.Plot is not null)

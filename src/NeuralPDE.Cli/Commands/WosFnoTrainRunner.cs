@@ -73,7 +73,7 @@ public static class WosFnoTrainRunner
         Console.WriteLine($"checkpoint {checkpoint}");
         if (request.Export is string export)
         {
-            StateDictFile.Save(export, trainer.Model.Network.named_parameters().Select(p => (p.name, (TorchSharp.torch.Tensor)p.parameter)).ToList());
+            StateDictFile.Save(export, trainer.Model.Network.NamedTensors());
             Console.WriteLine($"wrote {export} (state dict)");
         }
         if (request.Plot is not null)

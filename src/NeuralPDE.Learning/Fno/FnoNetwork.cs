@@ -40,6 +40,11 @@ public sealed class FnoNetwork : nn.Module<Tensor, Tensor>
 
     public FourierLayer Layer(int index) => layers[index];
 
+    /// <summary>The trainable parameters by state-dict name, in registration order: what Adam updates and what a
+    /// state-dict export writes.</summary>
+    public IReadOnlyList<(string Name, Tensor Parameter)> NamedTensors() =>
+        named_parameters().Select(p => (p.name, (Tensor)p.parameter)).ToList();
+
     /// <summary>Checks an input's rank and channel count and that every axis has room for the modes.</summary>
     public void CheckInput(long[] shape)
     {

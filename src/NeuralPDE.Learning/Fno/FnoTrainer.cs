@@ -69,8 +69,7 @@ public sealed class FnoTrainer : IDisposable
             {
                 Model.Network.to(_device.type, _device.index);
             }
-            var parameters = Model.Network.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).ToList();
-            _adam = new FnoAdam(parameters, settings.WeightDecay);
+            _adam = new FnoAdam(Model.Network.NamedTensors(), settings.WeightDecay);
             if (resume is not null)
             {
                 Restore(resume);

@@ -110,7 +110,7 @@ public sealed class WosFnoTrainer : IDisposable
             Model.Network.to(_device.type, _device.index);
         }
         Model.Network.CheckInput([1, StarPoissonOperatorData.Channels, grid.NX, grid.NY]);
-        _adam = new FnoAdam(Model.Network.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).ToList(), fno.WeightDecay);
+        _adam = new FnoAdam(Model.Network.NamedTensors(), fno.WeightDecay);
     }
 
     public FnoModel Model { get; }
