@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NeuralPDE.Data.Hdf5;
+using NeuralPDE.Core.IO;
 
 namespace NeuralPDE.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Plotly.NET;
+using NeuralPDE.Core.IO;
 
 namespace NeuralPDE.Plots;
 
@@ -134,9 +135,7 @@ public sealed class OfflineHtmlReport
         {
             throw new IOException($"--plot {path}: folder {folder} does not exist");
         }
-        string temp = full + ".partial";
-        File.WriteAllText(temp, ToHtml());
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.Write(full, temp => File.WriteAllText(temp, ToHtml()));
     }
 
     private static readonly Lazy<string> PlotlyScript = new(() =>

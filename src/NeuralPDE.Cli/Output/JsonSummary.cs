@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NeuralPDE.Core.IO;
 
 namespace NeuralPDE.Cli.Output;
 
@@ -36,9 +37,7 @@ public static class JsonSummary
         {
             throw new IOException($"--json {path}: folder {folder} does not exist");
         }
-        string temp = full + ".partial";
-        File.WriteAllText(temp, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.Write(full, temp => File.WriteAllText(temp, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
     }
 
     /// <summary>A JSON number, or null for NaN/infinity (which JSON cannot hold).</summary>

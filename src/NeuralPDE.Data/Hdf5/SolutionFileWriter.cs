@@ -1,6 +1,7 @@
 using System.Globalization;
 using NeuralPDE.Core.Solutions;
 using PureHDF;
+using NeuralPDE.Core.IO;
 
 namespace NeuralPDE.Data.Hdf5;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
+using NeuralPDE.Core.IO;
 
 namespace NeuralPDE.Learning.Fno;
 
@@ -34,15 +35,14 @@ public sealed class FnoCheckpoint : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + ".partial";
-        using (var stream = File.Create(temp))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        AtomicFile.Write(full, temp =>
         {
+            using var stream = File.Create(temp);
+            using var writer = new BinaryWriter(stream, Encoding.UTF8);
             writer.Write(Magic);
             writer.Write(Header.ToJsonString());
             StateDictFile.Write(writer, Tensors);
-        }
-        File.Move(temp, full, overwrite: true);
+        });
     }
 
     public static FnoCheckpoint Load(string path)

@@ -1,5 +1,6 @@
 using System.Text;
 using static TorchSharp.torch;
+using NeuralPDE.Core.IO;
 
 namespace NeuralPDE.Learning.Fno;
 
@@ -90,13 +91,12 @@ public static class StateDictFile
         ArgumentNullException.ThrowIfNull(path);
         string full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        string temp = full + ".partial";
-        using (var stream = File.Create(temp))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        AtomicFile.Write(full, temp =>
         {
+            using var stream = File.Create(temp);
+            using var writer = new BinaryWriter(stream, Encoding.UTF8);
             Write(writer, entries);
-        }
-        File.Move(temp, full, overwrite: true);
+        });
     }
 
     public static List<(string Name, Tensor Value)> Load(string path)

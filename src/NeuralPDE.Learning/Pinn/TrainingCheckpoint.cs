@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using NeuralPDE.Core.IO;
 
 namespace NeuralPDE.Learning.Pinn;
 
@@ -34,10 +35,10 @@ public sealed class TrainingCheckpoint
     {
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + ".partial";
-        using (var stream = File.Create(temp))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        AtomicFile.Write(full, temp =>
         {
+            using var stream = File.Create(temp);
+            using var writer = new BinaryWriter(stream, Encoding.UTF8);
             writer.Write(Magic);
             writer.Write(JsonSerializer.Serialize(Scalars.ToDictionary(kv => kv.Key, kv => BitConverter.DoubleToInt64Bits(kv.Value))));
             writer.Write(JsonSerializer.Serialize(Texts));
@@ -51,8 +52,7 @@ public sealed class TrainingCheckpoint
                     writer.Write(v);
                 }
             }
-        }
-        File.Move(temp, full, overwrite: true);
+        });
     }
 
     public static TrainingCheckpoint Load(string path)

@@ -2,6 +2,7 @@ using System.Globalization;
 using NeuralPDE.Core.Solutions;
 using NeuralPDE.Data.Hdf5;
 using NeuralPDE.Tests.Support;
+using NeuralPDE.Core.IO;
 
 namespace NeuralPDE.Tests.Data;
 

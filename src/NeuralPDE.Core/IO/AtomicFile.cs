@@ -1,4 +1,4 @@
-namespace NeuralPDE.Data.Hdf5;
+namespace NeuralPDE.Core.IO;
 
 /// <summary>Write-to-temporary-then-rename, so readers never see a partial file under the final name.</summary>
 public static class AtomicFile
