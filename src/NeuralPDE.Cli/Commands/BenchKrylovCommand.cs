@@ -239,7 +239,7 @@ public static class BenchKrylovCommand
         var progressClock = Stopwatch.StartNew();
         double lastReport = 0;
         int itsSoFar = 0;
-        var progress = new SyncProgress(p =>
+        var progress = new SynchronousProgress<SequenceProgress>(p =>
         {
             itsSoFar += p.Last.Iterations;
             double now = progressClock.Elapsed.TotalSeconds;
@@ -276,10 +276,5 @@ public static class BenchKrylovCommand
         int[] order = SystemOrdering.Create(sortedKind, items.Select(x => x.Parameters).ToList());
         File.WriteAllText(Path.Combine(dir, "order_sorted.txt"), string.Join('\n', order) + "\n");
         Console.WriteLine($"wrote {items.Count} systems (A_i.mtx, b_i.mtx) and order_sorted.txt to {dir}");
-    }
-
-    private sealed class SyncProgress(Action<SequenceProgress> report) : IProgress<SequenceProgress>
-    {
-        public void Report(SequenceProgress value) => report(value);
     }
 }

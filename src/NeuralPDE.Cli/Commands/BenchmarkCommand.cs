@@ -77,7 +77,7 @@ public static class BenchmarkCommand
         string report = Path.Combine(folder, "report.html");
         var runner = new BenchmarkRunner(methods, options)
         {
-            Log = quiet ? null : new SynchronousProgress(line => Console.Error.WriteLine($"benchmark: {line}")),
+            Log = quiet ? null : new SynchronousProgress<string>(line => Console.Error.WriteLine($"benchmark: {line}")),
             RowFinished = results => Write(folder, results, null),
         };
         var ctrlC = new CtrlCCancellation();
@@ -128,11 +128,5 @@ public static class BenchmarkCommand
             throw new SpecException($"--out {outDir}: cannot write there ({e.Message})");
         }
         return folder;
-    }
-
-    /// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }

@@ -24,7 +24,7 @@ public static class ProgressDisplay
                 .Start(ctx =>
                 {
                     ProgressTask task = ctx.AddTask(Markup.Escape(label), maxValue: 1.0);
-                    result = work(new SyncProgress(p =>
+                    result = work(new SynchronousProgress<SolveProgress>(p =>
                     {
                         task.Value = Math.Clamp(p.Fraction, 0, 1);
                         task.Description = Markup.Escape($"{label}: {p.Status}");
@@ -37,7 +37,7 @@ public static class ProgressDisplay
         double lastFraction = -1;
         double lastSeconds = 0;
         Console.WriteLine($"{label}: started");
-        T value = work(new SyncProgress(p =>
+        T value = work(new SynchronousProgress<SolveProgress>(p =>
         {
             double now = clock.Elapsed.TotalSeconds;
             if (p.Fraction - lastFraction >= 0.1 || now - lastSeconds >= 5)
@@ -49,11 +49,5 @@ public static class ProgressDisplay
         }));
         Console.WriteLine($"{label}: done in {clock.Elapsed.TotalSeconds:F1} s");
         return value;
-    }
-
-    /// <summary>Reports synchronously on the caller's thread (System.Progress posts to the thread pool).</summary>
-    private sealed class SyncProgress(Action<SolveProgress> report) : IProgress<SolveProgress>
-    {
-        public void Report(SolveProgress value) => report(value);
     }
 }
