@@ -25,6 +25,14 @@ public sealed class JacobiPreconditioner : IPreconditioner
         }
     }
 
+    public void Multiply(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            y[i] = x[i] / _inverseDiagonal[i];
+        }
+    }
+
     private sealed class JacobiFactory : IPreconditionerFactory
     {
         public string Name => "jacobi";

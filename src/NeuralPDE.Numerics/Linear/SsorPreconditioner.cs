@@ -81,6 +81,35 @@ public sealed class SsorPreconditioner : IPreconditioner
         }
     }
 
+    /// <summary>y = ω/(2−ω) (D/ω + L) D⁻¹ (D/ω + U) x.</summary>
+    public void Multiply(ReadOnlySpan<double> x, Span<double> y)
+    {
+        int n = _a.Size;
+        int[] rp = _a.RowPointers, ci = _a.ColumnIndices;
+        double[] v = _a.Values;
+        double w = _omega;
+        var t = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double s = _diagonal[i] / w * x[i];
+            for (int k = _diagonalIndex[i] + 1; k < rp[i + 1]; k++)
+            {
+                s += v[k] * x[ci[k]];
+            }
+            t[i] = s / _diagonal[i];
+        }
+        double c = w / (2 - w);
+        for (int i = 0; i < n; i++)
+        {
+            double s = _diagonal[i] / w * t[i];
+            for (int k = rp[i]; k < _diagonalIndex[i]; k++)
+            {
+                s += v[k] * t[ci[k]];
+            }
+            y[i] = c * s;
+        }
+    }
+
     private sealed class SsorFactory(double omega) : IPreconditionerFactory
     {
         public string Name => omega == 1 ? "ssor" : FormattableString.Invariant($"ssor({omega:G3})");

@@ -184,53 +184,74 @@ public static class VectorOps
         {
             CheckLength(target[c], n);
         }
-        const int Block = 128;
+        // Row blocks small enough that the p source slices stay in L1 while every group of four targets reads them;
+        // the sources are copied to an array once (indexing an IReadOnlyList in the inner loop is an interface call).
+        const int Block = 64;
         int vw = Vector<double>.Count;
         int q4 = (q + 3) / 4 * 4;
-        var coef = new Vector<double>[p * q4];
+        var src = new double[p][];
+        for (int j = 0; j < p; j++)
+        {
+            src[j] = source[j];
+        }
+        var coef = new double[p * q4];
         for (int j = 0; j < p; j++)
         {
             for (int c = 0; c < q; c++)
             {
-                coef[j * q4 + c] = new Vector<double>(coefficients[j, c]);
+                coef[j * q4 + c] = coefficients[j, c];
             }
         }
+        ref double rc = ref MemoryMarshal.GetArrayDataReference(coef);
         var buffer = new double[q4 * Block];
         ref double rb = ref MemoryMarshal.GetArrayDataReference(buffer);
         for (int start = 0; start < n; start += Block)
         {
             int len = Math.Min(Block, n - start);
-            int vecEnd = len - len % vw;
+            int vecEnd2 = len - len % (2 * vw);
             for (int c = 0; c < q4; c += 4)
             {
-                for (int i = 0; i < vecEnd; i += vw)
+                int i = 0;
+                for (; i < vecEnd2; i += 2 * vw)
                 {
-                    Vector<double> a0 = Vector<double>.Zero, a1 = Vector<double>.Zero, a2 = Vector<double>.Zero, a3 = Vector<double>.Zero;
+                    Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                    Vector<double> b0 = default, b1 = default, b2 = default, b3 = default;
                     for (int j = 0; j < p; j++)
                     {
-                        var x = Load(ref MemoryMarshal.GetArrayDataReference(source[j]), start + i);
+                        ref double rs = ref MemoryMarshal.GetArrayDataReference(src[j]);
+                        var x = Load(ref rs, start + i);
+                        var y = Load(ref rs, start + i + vw);
                         int o = j * q4 + c;
-                        a0 += coef[o] * x;
-                        a1 += coef[o + 1] * x;
-                        a2 += coef[o + 2] * x;
-                        a3 += coef[o + 3] * x;
+                        var k0 = new Vector<double>(Unsafe.Add(ref rc, o));
+                        var k1 = new Vector<double>(Unsafe.Add(ref rc, o + 1));
+                        var k2 = new Vector<double>(Unsafe.Add(ref rc, o + 2));
+                        var k3 = new Vector<double>(Unsafe.Add(ref rc, o + 3));
+                        a0 = Vector.FusedMultiplyAdd(k0, x, a0);
+                        a1 = Vector.FusedMultiplyAdd(k1, x, a1);
+                        a2 = Vector.FusedMultiplyAdd(k2, x, a2);
+                        a3 = Vector.FusedMultiplyAdd(k3, x, a3);
+                        b0 = Vector.FusedMultiplyAdd(k0, y, b0);
+                        b1 = Vector.FusedMultiplyAdd(k1, y, b1);
+                        b2 = Vector.FusedMultiplyAdd(k2, y, b2);
+                        b3 = Vector.FusedMultiplyAdd(k3, y, b3);
                     }
                     Store(a0, ref rb, c * Block + i);
                     Store(a1, ref rb, (c + 1) * Block + i);
                     Store(a2, ref rb, (c + 2) * Block + i);
                     Store(a3, ref rb, (c + 3) * Block + i);
+                    Store(b0, ref rb, c * Block + i + vw);
+                    Store(b1, ref rb, (c + 1) * Block + i + vw);
+                    Store(b2, ref rb, (c + 2) * Block + i + vw);
+                    Store(b3, ref rb, (c + 3) * Block + i + vw);
                 }
-                for (int i = vecEnd; i < len; i++)
+                for (; i < len; i++)
                 {
                     for (int cc = c; cc < c + 4; cc++)
                     {
                         double acc = 0;
-                        if (cc < q)
+                        for (int j = 0; j < p; j++)
                         {
-                            for (int j = 0; j < p; j++)
-                            {
-                                acc += coefficients[j, cc] * source[j][start + i];
-                            }
+                            acc += coef[j * q4 + cc] * src[j][start + i];
                         }
                         buffer[cc * Block + i] = acc;
                     }

@@ -17,18 +17,19 @@ namespace NeuralPDE.Data.Generation.Recipes;
 /// <item><c>cg</c>: CG with ILU(0) (symmetric systems only, i.e. Darcy);</item>
 /// <item><c>direct</c>: banded LU without pivoting (<see cref="BandedLu"/>; the FD matrices are M-matrices), exact up to rounding, for small grids.</item>
 /// </list>
-/// Settings come from the recipe's <c>linear</c> section: <c>tolerance</c>, <c>m</c>, <c>k</c>.
+/// Settings come from the recipe's <c>linear</c> section: <c>tolerance</c>, <c>m</c>, <c>k</c>, <c>updateInterval</c>.
 /// </summary>
 public sealed class LinearSequenceSolvers
 {
     public static readonly string[] Names = ["recycled", "gmres", "cg", "direct"];
 
-    private LinearSequenceSolvers(string choice, double tolerance, int m, int k)
+    private LinearSequenceSolvers(string choice, double tolerance, int m, int k, int updateInterval)
     {
         Choice = choice;
         Tolerance = tolerance;
         M = m;
         K = k;
+        UpdateInterval = updateInterval;
     }
 
     public string Choice { get; }
@@ -38,6 +39,9 @@ public sealed class LinearSequenceSolvers
     public int M { get; }
 
     public int K { get; }
+
+    /// <summary>GCRO-DR: Arnoldi cycles between recycle-space updates within a solve (<see cref="GcroDr.UpdateInterval"/>).</summary>
+    public int UpdateInterval { get; }
 
     public static LinearSequenceSolvers FromRecipe(ProblemSpec recipe, string choice, bool symmetric)
     {
@@ -57,7 +61,8 @@ public sealed class LinearSequenceSolvers
         {
             throw new SpecException(recipe.Name, "linear.k", $"expected k < m = {m}, got {k}");
         }
-        return new LinearSequenceSolvers(choice, tol, m, k);
+        int update = recipe.IntegerOr("linear.updateInterval", 4, min: 1, max: 1000);
+        return new LinearSequenceSolvers(choice, tol, m, k, update);
     }
 
     /// <summary>The accepted true relative residual: 10 × the tolerance, at least 1e-9 (rounding floor on fine grids).</summary>
@@ -65,7 +70,7 @@ public sealed class LinearSequenceSolvers
 
     public string Name => Choice switch
     {
-        "recycled" => Inv($"recycled: gcro-dr(m={M}, k={K}, ilu0, tol={Tolerance:G3}), greedy nearest-neighbour order per block"),
+        "recycled" => Inv($"recycled: gcro-dr(m={M}, k={K}, ilu0, tol={Tolerance:G3}, update every {UpdateInterval}), greedy nearest-neighbour order per block"),
         "gmres" => Inv($"gmres(m={M}, ilu0, tol={Tolerance:G3}) per system"),
         "cg" => Inv($"cg(ilu0, tol={Tolerance:G3}) per system"),
         _ => "direct: banded LU per system",
@@ -74,7 +79,7 @@ public sealed class LinearSequenceSolvers
     /// <summary>A fresh solver for one block.</summary>
     public ILinearSequenceSolver Create() => Choice switch
     {
-        "recycled" => new Sequence(Name, new SequenceSolver(new GcroDr(M, K, Tolerance, 50_000, Ilu0Preconditioner.Factory), OrderingKind.Greedy)),
+        "recycled" => new Sequence(Name, new SequenceSolver(new GcroDr(M, K, Tolerance, 50_000, Ilu0Preconditioner.Factory) { UpdateInterval = UpdateInterval }, OrderingKind.Greedy)),
         "gmres" => new Sequence(Name, new SequenceSolver(new Gmres(M, Tolerance, 50_000, Ilu0Preconditioner.Factory), OrderingKind.Natural)),
         "cg" => new Sequence(Name, new SequenceSolver(new ConjugateGradient(Tolerance, 50_000, Ilu0Preconditioner.Factory), OrderingKind.Natural)),
         _ => new Direct(Name),
