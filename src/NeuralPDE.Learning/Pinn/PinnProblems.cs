@@ -14,7 +14,9 @@ public static class PinnProblems
         [("navier-stokes", "kovasznay")] = s => s.TextOr("pinn.formulation", "stream-function", "stream-function", "velocity-pressure") == "velocity-pressure"
             ? new KovasznayHardPinn(s)
             : new NavierStokesPinn(s),
-        [("navier-stokes", "cavity")] = s => new NavierStokesPinn(s),
+        [("navier-stokes", "cavity")] = s => s.TextOr("pinn.formulation", "stream-function", "stream-function", "velocity-pressure") == "velocity-pressure"
+            ? new CavityHardPinn(s)
+            : new NavierStokesPinn(s),
         [("porous-medium", "gpme-1d")] = s => new PorousMediumPinn(s),
     };
 

@@ -72,9 +72,9 @@ public class FamilyResidualTests
         var problem = Assert.IsType<KovasznayHardPinn>(PinnProblems.For(spec));
         var k = new KovasznaySolution(20);
         Tensor x = Points(300, [-0.5, -0.5], [1, 1.5], 5);
-        double max = KovasznayHardPinn.Residual(problem.ExactField, x, k.Nu).abs().max().item<double>();
+        double max = NavierStokesPinn.VelocityPressureResidual(problem.ExactField, x, k.Nu).abs().max().item<double>();
         Assert.True(max < 1e-11, $"max |r| = {max:E3}");
-        Assert.True(KovasznayHardPinn.Residual(problem.ExactField, x, 2 * k.Nu).abs().max().item<double>() > 1e-2);
+        Assert.True(NavierStokesPinn.VelocityPressureResidual(problem.ExactField, x, 2 * k.Nu).abs().max().item<double>() > 1e-2);
         // on the four sides the transform returns the exact velocity whatever the network says
         var rng = new Random(7);
         var side = new double[80];
@@ -93,6 +93,42 @@ public class FamilyResidualTests
         // inside, the network matters
         Tensor inside = tensor(new[] { 0.25, 0.5 }, dtype: float64).reshape(1, 2);
         Assert.NotEqual(problem.Transform(inside, zeros(1, 3, dtype: float64)).data<double>()[0], problem.Transform(inside, ones(1, 3, dtype: float64)).data<double>()[0]);
+    }
+
+    [Fact]
+    public void CavityHardTransformImposesNoSlipAndTheLidWhateverTheNetworkSays()
+    {
+        using var scope = NewDisposeScope();
+        var spec = NeuralPDE.Core.Specs.ProblemCatalog.Problems().Load("ns-cavity", ["lidVelocity=2"]);
+        var problem = Assert.IsType<CavityHardPinn>(PinnProblems.For(spec));
+        Assert.IsType<NavierStokesPinn>(PinnProblems.For(NeuralPDE.Core.Specs.ProblemCatalog.Problems().Load("ns-cavity", ["pinn.formulation=stream-function"])));
+        var rng = new Random(3);
+        int n = 80;
+        var side = new double[2 * n];
+        var lid = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            double t = 1e-3 + (1 - 2e-3) * rng.NextDouble();
+            (side[2 * i], side[2 * i + 1]) = (i % 4) switch { 0 => (0.0, t), 1 => (1.0, t), 2 => (t, 0.0), _ => (t, 1.0) };
+            lid[i] = i % 4 == 3;
+        }
+        Tensor b = tensor(side, dtype: float64).reshape(n, 2);
+        double[] out1 = problem.Transform(b, randn(n, 3, dtype: float64) * 10).data<double>().ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(lid[i] ? 2.0 : 0.0, out1[3 * i], 12);
+            Assert.Equal(0.0, out1[3 * i + 1], 12);
+        }
+        // the four corners (the lid's ends included) are finite: no 0/0
+        Tensor corners = tensor(new double[] { 0, 0, 1, 0, 0, 1, 1, 1 }, dtype: float64).reshape(4, 2);
+        Assert.All(problem.Transform(corners, ones(4, 3, dtype: float64)).data<double>().ToArray(), v => Assert.True(double.IsFinite(v)));
+        // inside, the network moves the velocity: the transform is not the lift alone
+        Tensor inside = Points(50, [0.05, 0.05], [0.95, 0.95], 9).detach();
+        Tensor d = problem.Transform(inside, ones(50, 3, dtype: float64)) - problem.Transform(inside, zeros(50, 3, dtype: float64));
+        Assert.True(d.narrow(1, 0, 2).abs().min().item<double>() > 1e-3);
+        // residual = momentum (2) + continuity (1)
+        Tensor x = Points(20, [0.1, 0.1], [0.9, 0.9], 4);
+        Assert.Equal([20L, 3L], problem.Residual(xx => problem.Transform(xx, xx.narrow(1, 0, 1).repeat(1, 3)), x).shape);
     }
 
     [Fact]

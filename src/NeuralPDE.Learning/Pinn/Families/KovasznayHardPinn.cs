@@ -68,16 +68,7 @@ public sealed class KovasznayHardPinn : PinnProblem
         return cat([u, v, network.narrow(1, 2, 1)], 1);
     }
 
-    public override Tensor Residual(Field field, Tensor x) => Residual(field, x, _exact.Nu);
-
-    /// <summary>[N, 3]: the momentum residuals u·∇u + ∇p − ν Δu (two components) and the divergence u_x + v_y.</summary>
-    public static Tensor Residual(Field field, Tensor x, double nu)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        Tensor output = field(x);
-        var (ru, rv, divergence) = NavierStokesPinn.Momentum(output.narrow(1, 0, 1), output.narrow(1, 1, 1), output.narrow(1, 2, 1), x, nu);
-        return cat([ru, rv, divergence], 1);
-    }
+    public override Tensor Residual(Field field, Tensor x) => NavierStokesPinn.VelocityPressureResidual(field, x, _exact.Nu);
 
     /// <summary>Kovasznay's exact (u, v, p) as a torch function (for checking the residual).</summary>
     public Tensor ExactField(Tensor x)
