@@ -25,6 +25,7 @@ public sealed class JacobiPreconditioner : IPreconditioner
         }
     }
 
+    /// <summary>y = D x (rows with a zero diagonal are left as they are, as in <see cref="Apply"/>).</summary>
     public void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
         for (int i = 0; i < x.Length; i++)
