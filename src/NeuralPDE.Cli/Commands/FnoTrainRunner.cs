@@ -78,14 +78,8 @@ public static class FnoTrainRunner
             }
             if (request.Json is not null)
             {
-                var json = new JsonObject
+                var json = JsonSummary.TrainingRun(spec, "fno", result.Test.Mean, $"test samples of {data}", new JsonObject
                 {
-                    ["problem"] = spec.Name,
-                    ["method"] = "fno",
-                    ["family"] = spec.Family,
-                    ["variant"] = spec.Variant,
-                    ["relL2"] = JsonSummary.Number(result.Test.Mean),
-                    ["comparedWith"] = $"test samples of {data}",
                     ["wallSeconds"] = Math.Round(wall, 3),
                     ["trainSeconds"] = Math.Round(result.TrainSeconds, 3),
                     ["epochs"] = result.Epochs,
@@ -104,7 +98,7 @@ public static class FnoTrainRunner
                     ["test"] = FnoReport.Evaluation(result.Test),
                     ["zeroShot"] = new JsonArray(zeroShot.Select(z => (JsonNode)FnoReport.Evaluation(z)).ToArray()),
                     ["history"] = new JsonArray(result.History.Select(h => (JsonNode)h.ToJson()).ToArray()),
-                };
+                });
                 JsonSummary.Write(request.Json, json);
                 Console.WriteLine($"wrote {request.Json}");
             }

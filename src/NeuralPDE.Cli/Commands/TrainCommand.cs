@@ -153,14 +153,8 @@ public static class TrainCommand
         {
             metrics[key] = JsonSummary.Number(value);
         }
-        return new JsonObject
+        return JsonSummary.TrainingRun(spec, "pinn", evaluation.RelL2, evaluation.ComparedWith, new JsonObject
         {
-            ["problem"] = spec.Name,
-            ["method"] = "pinn",
-            ["family"] = spec.Family,
-            ["variant"] = spec.Variant,
-            ["relL2"] = JsonSummary.Number(evaluation.RelL2),
-            ["comparedWith"] = evaluation.ComparedWith,
             ["wallSeconds"] = Math.Round(wallSeconds, 3),
             ["trainSeconds"] = Math.Round(result.Seconds, 3),
             ["steps"] = result.Steps,
@@ -177,7 +171,7 @@ public static class TrainCommand
             ["settings"] = settings.Describe(),
             ["constraints"] = problem.ConstraintDescription,
             ["metrics"] = metrics,
-        };
+        });
     }
 
     private static void Print(ProblemSpec spec, PinnSettings settings, TrainingResult result, PinnEvaluation evaluation, double wall)

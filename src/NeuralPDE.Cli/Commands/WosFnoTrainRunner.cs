@@ -83,14 +83,8 @@ public static class WosFnoTrainRunner
         }
         if (request.Json is not null)
         {
-            var json = new JsonObject
+            var json = JsonSummary.TrainingRun(spec, "wos", result.Test.Mean, $"finite-difference solutions of the test samples of {data} (on the mask; used only for evaluation)", new JsonObject
             {
-                ["problem"] = spec.Name,
-                ["method"] = "wos",
-                ["family"] = spec.Family,
-                ["variant"] = spec.Variant,
-                ["relL2"] = JsonSummary.Number(result.Test.Mean),
-                ["comparedWith"] = $"finite-difference solutions of the test samples of {data} (on the mask; used only for evaluation)",
                 ["initialRelL2"] = JsonSummary.Number(result.InitialTestRelL2),
                 ["targetRelL2"] = JsonSummary.Number(result.TargetRelL2),
                 ["targetStandardError"] = JsonSummary.Number(result.TargetStandardError),
@@ -114,7 +108,7 @@ public static class WosFnoTrainRunner
                 ["settings"] = settings.ToJson(),
                 ["test"] = FnoReport.Evaluation(result.Test),
                 ["history"] = new JsonArray(result.History.Select(h => (JsonNode)h.ToJson()).ToArray()),
-            };
+            });
             JsonSummary.Write(request.Json, json);
             Console.WriteLine($"wrote {request.Json}");
         }

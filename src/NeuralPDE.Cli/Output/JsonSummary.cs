@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NeuralPDE.Core.IO;
+using NeuralPDE.Core.Specs;
 
 namespace NeuralPDE.Cli.Output;
 
@@ -38,6 +39,30 @@ public static class JsonSummary
             throw new IOException($"--json {path}: folder {folder} does not exist");
         }
         AtomicFile.Write(full, temp => File.WriteAllText(temp, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+    }
+
+    /// <summary>The summary of a training run (pinn, fno, wos): <c>problem</c>, <c>method</c>, <c>family</c>,
+    /// <c>variant</c>, <c>relL2</c> and <c>comparedWith</c> first, then the method's own <paramref name="details"/> in
+    /// their order (moved out of <paramref name="details"/>).</summary>
+    public static JsonObject TrainingRun(ProblemSpec spec, string method, double relL2, string comparedWith, JsonObject details)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(details);
+        var summary = new JsonObject
+        {
+            ["problem"] = spec.Name,
+            ["method"] = method,
+            ["family"] = spec.Family,
+            ["variant"] = spec.Variant,
+            ["relL2"] = Number(relL2),
+            ["comparedWith"] = comparedWith,
+        };
+        foreach (var (key, value) in details.ToList())
+        {
+            details.Remove(key);
+            summary[key] = value;
+        }
+        return summary;
     }
 
     /// <summary>A JSON number, or null for NaN/infinity (which JSON cannot hold).</summary>
