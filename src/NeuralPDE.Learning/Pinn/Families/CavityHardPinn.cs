@@ -20,10 +20,10 @@ namespace NeuralPDE.Learning.Pinn.Families;
 /// The two lid corners are singular: the velocity jumps, so near a corner it depends on the angle alone at leading
 /// order, and the pressure grows like ν U / r (Taylor's scraper flow). With <c>pinn.corners = none</c> the angular
 /// profile is the one of L (B N vanishes quadratically there) and the pressure is smooth, so the corners' residual
-/// cannot vanish and its least-squares weight pulls the whole flow. <c>pinn.corners = angular</c> (the default) lets
+/// cannot vanish and its least-squares weight pulls the whole flow. <c>pinn.corners = angular</c> lets
 /// the network see L, which is the corner angle, and replaces B by the bubble 4 L (1 − L), which vanishes on the lid and
 /// the walls but not at the corners: u = U L + 4 L (1 − L) N_u(x, y, L) and v = 4 L (1 − L) N_v(x, y, L) can take any
-/// angular profile. <c>angular-pressure</c> adds the singular pressure ν N_q(x, y, L) (1/r₁ + 1/r₂), r_i the
+/// angular profile. <c>angular-pressure</c> (the default) adds the singular pressure ν N_q(x, y, L) (1/r₁ + 1/r₂), r_i the
 /// distances to the corners, from a fourth network output.
 /// </para>
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class CavityHardPinn : PinnProblem
         Name = spec.Name;
         _nu = 1 / spec.Number("parameters.re", min: 0, exclusiveMin: true);
         _lid = spec.NumberOr("parameters.lidVelocity", 1.0);
-        Corners = spec.TextOr("pinn.corners", "none", "none", "angular", "angular-pressure") switch
+        Corners = spec.TextOr("pinn.corners", "angular-pressure", "none", "angular", "angular-pressure") switch
         {
             "angular" => CornerTreatment.Angular,
             "angular-pressure" => CornerTreatment.AngularPressure,
