@@ -37,6 +37,21 @@ public abstract class PinnProblem
     /// <summary>Physical fields from raw network outputs (hard constraints); identity by default.</summary>
     public virtual Tensor Transform(Tensor x, Tensor network) => network;
 
+    /// <summary>What the network sees at the points <paramref name="x"/> [N, inputs]: the coordinates by default; a
+    /// family may append derived features (such as an angle about a singular corner) so that the network can resolve
+    /// them. Must be differentiable in <paramref name="x"/>, with <see cref="FeatureLower"/>.Length columns.</summary>
+    public virtual Tensor Features(Tensor x) => x;
+
+    /// <summary>Lower bounds of the network's input features (the network scales each to [−1, 1]); the box by default.</summary>
+    public virtual double[] FeatureLower => Lower;
+
+    /// <summary>Upper bounds of the network's input features; the box by default.</summary>
+    public virtual double[] FeatureUpper => Upper;
+
+    /// <summary>Number of raw network outputs that <see cref="Transform"/> maps to the <see cref="Outputs"/>; one per
+    /// output by default.</summary>
+    public virtual int NetworkOutputs => Outputs.Length;
+
     /// <summary>PDE residual [N, r] of <paramref name="field"/> at <paramref name="x"/> (which requires grad).</summary>
     public abstract Tensor Residual(Field field, Tensor x);
 

@@ -139,7 +139,7 @@ public sealed record PinnSettings
     }
 
     public MlpShape Shape(PinnProblem problem) => new(
-        problem.Inputs.Length, problem.Outputs.Length, Width, Depth, Activation, problem.Lower, problem.Upper,
+        problem.FeatureLower.Length, problem.NetworkOutputs, Width, Depth, Activation, problem.FeatureLower, problem.FeatureUpper,
         FourierFeatures, FourierScale, DType);
 
     /// <summary>One line for logs and reports.</summary>

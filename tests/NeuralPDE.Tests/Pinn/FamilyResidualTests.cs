@@ -95,12 +95,17 @@ public class FamilyResidualTests
         Assert.NotEqual(problem.Transform(inside, zeros(1, 3, dtype: float64)).data<double>()[0], problem.Transform(inside, ones(1, 3, dtype: float64)).data<double>()[0]);
     }
 
-    [Fact]
-    public void CavityHardTransformImposesNoSlipAndTheLidWhateverTheNetworkSays()
+    [Theory]
+    [InlineData("none", 3)]
+    [InlineData("angular", 3)]
+    [InlineData("angular-pressure", 4)]
+    public void CavityHardTransformImposesNoSlipAndTheLidWhateverTheNetworkSays(string corners, int outputs)
     {
         using var scope = NewDisposeScope();
-        var spec = NeuralPDE.Core.Specs.ProblemCatalog.Problems().Load("ns-cavity", ["lidVelocity=2"]);
+        var spec = NeuralPDE.Core.Specs.ProblemCatalog.Problems().Load("ns-cavity", ["lidVelocity=2", $"pinn.corners={corners}"]);
         var problem = Assert.IsType<CavityHardPinn>(PinnProblems.For(spec));
+        Assert.Equal(outputs, problem.NetworkOutputs);
+        Assert.Equal(corners == "none" ? 2 : 3, problem.FeatureLower.Length);
         Assert.IsType<NavierStokesPinn>(PinnProblems.For(NeuralPDE.Core.Specs.ProblemCatalog.Problems().Load("ns-cavity", ["pinn.formulation=stream-function"])));
         var rng = new Random(3);
         int n = 80;
@@ -113,22 +118,56 @@ public class FamilyResidualTests
             lid[i] = i % 4 == 3;
         }
         Tensor b = tensor(side, dtype: float64).reshape(n, 2);
-        double[] out1 = problem.Transform(b, randn(n, 3, dtype: float64) * 10).data<double>().ToArray();
+        double[] out1 = problem.Transform(b, randn(n, outputs, dtype: float64) * 10).data<double>().ToArray();
         for (int i = 0; i < n; i++)
         {
             Assert.Equal(lid[i] ? 2.0 : 0.0, out1[3 * i], 12);
             Assert.Equal(0.0, out1[3 * i + 1], 12);
         }
         // the four corners (the lid's ends included) are finite: no 0/0
-        Tensor corners = tensor(new double[] { 0, 0, 1, 0, 0, 1, 1, 1 }, dtype: float64).reshape(4, 2);
-        Assert.All(problem.Transform(corners, ones(4, 3, dtype: float64)).data<double>().ToArray(), v => Assert.True(double.IsFinite(v)));
+        Tensor cornerPoints = tensor(new double[] { 0, 0, 1, 0, 0, 1, 1, 1 }, dtype: float64).reshape(4, 2);
+        Assert.All(problem.Transform(cornerPoints, ones(4, outputs, dtype: float64)).data<double>().ToArray(), v => Assert.True(double.IsFinite(v)));
         // inside, the network moves the velocity: the transform is not the lift alone
         Tensor inside = Points(50, [0.05, 0.05], [0.95, 0.95], 9).detach();
-        Tensor d = problem.Transform(inside, ones(50, 3, dtype: float64)) - problem.Transform(inside, zeros(50, 3, dtype: float64));
+        Tensor d = problem.Transform(inside, ones(50, outputs, dtype: float64)) - problem.Transform(inside, zeros(50, outputs, dtype: float64));
         Assert.True(d.narrow(1, 0, 2).abs().min().item<double>() > 1e-3);
         // residual = momentum (2) + continuity (1)
         Tensor x = Points(20, [0.1, 0.1], [0.9, 0.9], 4);
-        Assert.Equal([20L, 3L], problem.Residual(xx => problem.Transform(xx, xx.narrow(1, 0, 1).repeat(1, 3)), x).shape);
+        Assert.Equal([20L, 3L], problem.Residual(xx => problem.Transform(xx, xx.narrow(1, 0, 1).repeat(1, outputs)), x).shape);
+    }
+
+    [Fact]
+    public void CavityCornerModesGiveAnAngularVelocityProfileAndAOneOverRPressure()
+    {
+        // Near the lid corner (0, 1) the exact flow depends on the angle alone and p grows like nu U / r. Along the
+        // diagonal ray x = 1 - y = r / sqrt 2, with a constant network output of 1:
+        using var scope = NewDisposeScope();
+        CavityHardPinn Problem(string corners) => Assert.IsType<CavityHardPinn>(PinnProblems.For(
+            NeuralPDE.Core.Specs.ProblemCatalog.Problems().Load("ns-cavity", [$"pinn.corners={corners}"])));
+        double[] Fields(CavityHardPinn problem, double r)
+        {
+            double a = r / Math.Sqrt(2);
+            Tensor point = tensor(new[] { a, 1 - a }, dtype: float64).reshape(1, 2);
+            Tensor features = problem.Features(point);
+            Assert.Equal(problem.FeatureLower.Length, features.shape[1]);
+            return problem.Transform(point, ones(1, problem.NetworkOutputs, dtype: float64)).data<double>().ToArray();
+        }
+        var none = Problem("none");
+        var angular = Problem("angular");
+        var pressure = Problem("angular-pressure");
+        Assert.Equal(CornerTreatment.AngularPressure, Problem("angular-pressure").Corners);
+        double lidWeight = 4.0 / 5; // L = 4x/(4x + (1 - y)) at x = 1 - y, to first order
+        // none: the bubble B vanishes quadratically, so u -> U L, whatever the network
+        Assert.Equal(lidWeight, Fields(none, 1e-6)[0], 4);
+        // angular: the network's share 4 L (1 - L) N stays O(1) at the corner, the same at r = 1e-3 and 1e-6
+        double expected = lidWeight + 4 * lidWeight * (1 - lidWeight);
+        Assert.Equal(expected, Fields(angular, 1e-6)[0], 4);
+        Assert.Equal(Fields(angular, 1e-3)[0], Fields(angular, 1e-6)[0], 2);
+        Assert.Equal(4 * lidWeight * (1 - lidWeight), Fields(angular, 1e-6)[1], 4);
+        // angular-pressure: p r -> nu N_q = 0.01 (Re = 100) on top of N_p = 1, and the other modes keep p = N_p
+        Assert.Equal(0.01, (Fields(pressure, 1e-3)[2] - 1) * 1e-3, 4);
+        Assert.Equal(0.01, (Fields(pressure, 3e-3)[2] - 1) * 3e-3, 3);
+        Assert.Equal(1.0, Fields(angular, 1e-4)[2], 12);
     }
 
     [Fact]
