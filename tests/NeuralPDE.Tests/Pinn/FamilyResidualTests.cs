@@ -216,6 +216,38 @@ public class FamilyResidualTests
         Assert.Throws<NeuralPDE.Core.Specs.SpecException>(() => new PorousMediumPinn(PinnTestProblems.Load("pme-1d", "law=heat", "pinn.formulation=pressure")));
     }
 
+    [Fact]
+    public void PmeFreeFrontFormHoldsTheExactTravellingWaveAndItsResidualAndDataVanishThere()
+    {
+        // pressure-front (the PME default): w = max(g_a(t) + (x - a) N, 0). The travelling wave w = m c (c t - x)_+ is
+        // N = -m c exactly, front included; the pressure residual and the soft initial/right data then vanish, and any
+        // other constant N leaves both.
+        using var scope = NewDisposeScope();
+        var problem = new PorousMediumPinn(PinnTestProblems.Load("pme-1d", "law=pme", "m=2", "c=0.7"));
+        Assert.True(problem.PressureForm);
+        Assert.Contains("free front", problem.ConstraintDescription);
+        Assert.DoesNotContain("free front", new PorousMediumPinn(PinnTestProblems.Load("pme-1d", "law=heat")).ConstraintDescription);
+        Assert.False(new PorousMediumPinn(PinnTestProblems.Load("pme-1d", "law=stefan")).PressureForm);
+        double m = problem.Parameters.M, c = problem.Parameters.C;
+        Field Model(double n) => x => problem.Transform(x, full(x.shape[0], 1, n, dtype: float64));
+        Tensor pts = Points(400, [0, 0], [1, 1], 8, (t, x) => Math.Abs(x - c * t) > 1e-3);
+        Field exactW = x => problem.ExactTorch(x.narrow(1, 0, 1), x.narrow(1, 1, 1)).pow(m);
+        double gap = (Model(-m * c)(pts) - exactW(pts)).abs().max().item<double>();
+        Assert.True(gap < 1e-12, $"max |w - exact| = {gap:E3}");
+        Assert.True(PorousMediumPinn.PressureResidual(Model(-m * c), pts, m).abs().max().item<double>() < 1e-12);
+        Assert.True(PorousMediumPinn.PressureResidual(Model(-1.3 * m * c), pts, m).abs().max().item<double>() > 1e-2);
+        var constraints = problem.Constraints(0, float64);
+        Assert.Equal(["initial", "right"], constraints.Select(k => k.Name));
+        foreach (var k in constraints)
+        {
+            Assert.True(k.Residual(Model(-m * c), k.Points).abs().max().item<double>() < 1e-12, k.Name);
+        }
+        Assert.True(constraints[0].Residual(Model(1.0), constraints[0].Points).abs().max().item<double>() > 0.5);
+        // the left data are hard whatever the network says
+        Tensor left = tensor(new double[] { 0.4, 0 }, dtype: float64).reshape(1, 2);
+        Assert.Equal(m * c * c * 0.4, problem.Transform(left, full(1, 1, 17.0, dtype: float64)).item<double>(), 12);
+    }
+
     [Theory]
     [InlineData("heat")]
     [InlineData("pme")]
@@ -223,7 +255,7 @@ public class FamilyResidualTests
     public void PorousMediumResidualVanishesOnTheExactSolution(string law)
     {
         using var scope = NewDisposeScope();
-        var problem = new PorousMediumPinn(PinnTestProblems.Load("pme-1d", $"law={law}"));
+        var problem = new PorousMediumPinn(PinnTestProblems.Load("pme-1d", $"law={law}", "pinn.formulation=density"));
         var exactSolution = problem.Parameters.Exact();
         // points behind the front (PME, Stefan), where the exact solution is smooth
         Func<double, double, bool> keep = law switch

@@ -23,6 +23,7 @@ public sealed class PorousMediumPinn : PinnProblem
     private readonly int _outputPoints;
     private readonly bool _compatible;
     private readonly bool _pressure;
+    private readonly bool _front;
 
     public PorousMediumPinn(ProblemSpec spec)
     {
@@ -33,12 +34,18 @@ public sealed class PorousMediumPinn : PinnProblem
         _outputTimes = spec.IntegerOr("reference.outputTimes", 100, min: 2);
         _outputPoints = spec.IntegerOr("reference.resolution", 200, min: 2) + 1;
         _compatible = _p.Law != GpmeLaw.Stefan; // Stefan: u(a, 0) = 1 but u0 = 0
-        string formulation = spec.TextOr("pinn.formulation", "density", "density", "pressure");
-        if (formulation == "pressure" && _p.Law != GpmeLaw.Pme)
+        string formulation = spec.TextOr("pinn.formulation", "auto", "auto", "density", "pressure", "pressure-front");
+        if (formulation == "auto")
         {
-            throw new SpecException($"{spec.Name}: pinn.formulation = pressure needs parameters.law = pme (got {_p.LawName})");
+            // The free-front pressure form for the PME (its density has an infinite slope at the front); density otherwise.
+            formulation = _p.Law == GpmeLaw.Pme ? "pressure-front" : "density";
         }
-        _pressure = formulation == "pressure";
+        if (formulation != "density" && _p.Law != GpmeLaw.Pme)
+        {
+            throw new SpecException($"{spec.Name}: pinn.formulation = {formulation} needs parameters.law = pme (got {_p.LawName})");
+        }
+        _pressure = formulation != "density";
+        _front = formulation == "pressure-front";
         Name = spec.Name;
     }
 
@@ -55,11 +62,13 @@ public sealed class PorousMediumPinn : PinnProblem
     public override int TimeInput => 0;
 
     public override string ConstraintDescription => (_compatible ? "hard boundary and initial data" : "hard boundary data, soft initial data")
-        + (_pressure ? "; pressure form w = u^m" : "");
+        + (_front ? "; pressure form w = max(g_a(t) + (x - a) N, 0) = u^m (free front; initial and right data soft)" : _pressure ? "; pressure form w = u^m" : "");
 
     /// <summary>True when the network models the pressure w = u^m (<c>pinn.formulation = pressure</c>, PME only): the
     /// travelling wave's w = m c (c t − x)_+ is piecewise linear where u has an infinite slope at the front. The
-    /// residual is then w_t − w w_xx − w_x² / m (the PME multiplied by m w^(1 − 1/m)), and u = max(w, 0)^(1/m).</summary>
+    /// residual is then w_t − w w_xx − w_x² / m (the PME multiplied by m w^(1 − 1/m)), and u = max(w, 0)^(1/m). With
+    /// <c>pressure-front</c> the transform itself returns w = max(z, 0): ahead of the front w = 0 exactly, and the front
+    /// is wherever z crosses zero, its speed set by the residual on the wet side (w_t = w_x² / m as w → 0⁺, Darcy's law).</summary>
     public bool PressureForm => _pressure;
 
     public Gpme1DParameters Parameters => _p;
@@ -150,6 +159,13 @@ public sealed class PorousMediumPinn : PinnProblem
         Tensor ta = full_like(s, a), tb = full_like(s, b);
         Tensor left = (b - s) / length, right = (s - a) / length;
         Func<Tensor, Tensor, Tensor> data = _pressure ? (tt, xx) => ExactTorch(tt, xx).pow(_p.M) : ExactTorch;
+        if (_front)
+        {
+            // w = max(z, 0) with z = g_a(t) + (x − a) N: the left data exactly; the travelling wave's z = m c (c t − x)
+            // is then N = −m c, with no 1/t singularity (a factor t on N would force N ~ −1/t near the corner (0, a)).
+            // The dry initial state and the right data hold softly on w (see Constraints).
+            return (data(t, ta) + (s - a) * network).clamp_min(0);
+        }
         Tensor boundary = data(t, ta) * left + data(t, tb) * right;
         if (!_compatible)
         {
@@ -162,6 +178,10 @@ public sealed class PorousMediumPinn : PinnProblem
 
     public override IReadOnlyList<Constraint> Constraints(int seed, ScalarType dtype)
     {
+        if (_front)
+        {
+            return FrontConstraints(dtype);
+        }
         if (_compatible)
         {
             return [];
@@ -177,6 +197,34 @@ public sealed class PorousMediumPinn : PinnProblem
         }
         Tensor target = tensor(values, dtype: dtype).reshape(n, 1);
         return [new Constraint("initial", tensor(points, dtype: dtype).reshape(n, 2), (f, x) => f(x).narrow(1, 0, 1) - target)];
+    }
+
+    /// <summary>The soft data of the free-front pressure form: w(0, x) = w0(x) on (a, b] and w(t, b) = g_b(t), each on
+    /// 256 evenly spaced points.</summary>
+    private List<Constraint> FrontConstraints(ScalarType dtype)
+    {
+        const int n = 256;
+        var initial = new double[2 * n];
+        var initialValues = new double[n];
+        var right = new double[2 * n];
+        var rightValues = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double x = _p.XMin + (_p.XMax - _p.XMin) * (i + 1.0) / n;
+            initial[2 * i + 1] = x;
+            initialValues[i] = Math.Pow(_exact.Value(x, 0), _p.M);
+            double t = _p.TEnd * (i + 0.5) / n;
+            right[2 * i] = t;
+            right[2 * i + 1] = _p.XMax;
+            rightValues[i] = Math.Pow(_exact.Value(_p.XMax, t), _p.M);
+        }
+        Tensor w0 = tensor(initialValues, dtype: dtype).reshape(n, 1);
+        Tensor wb = tensor(rightValues, dtype: dtype).reshape(n, 1);
+        return
+        [
+            new Constraint("initial", tensor(initial, dtype: dtype).reshape(n, 2), (f, x) => f(x).narrow(1, 0, 1) - w0),
+            new Constraint("right", tensor(right, dtype: dtype).reshape(n, 2), (f, x) => f(x).narrow(1, 0, 1) - wb),
+        ];
     }
 
     public override PinnEvaluation Evaluate(Field field, ScalarType dtype)
