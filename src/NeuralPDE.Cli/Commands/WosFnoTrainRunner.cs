@@ -65,7 +65,7 @@ public static class WosFnoTrainRunner
         double finalLoss = result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN;
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
         Console.WriteLine($"method    wos-supervised fno: {model}; {settings.Describe()}");
-        Console.WriteLine($"epochs    {result.Epochs}, final loss vs WoS targets {finalLoss:E3}");
+        Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final loss vs WoS targets {finalLoss:E3}");
         Console.WriteLine($"relL2     {result.Test.Mean:E3} vs the finite-difference solutions of {result.Test.Errors.Length} test samples, on the mask (median {result.Test.Median:E3}, max {result.Test.Max:E3}; untrained network {result.InitialTestRelL2:E3})");
         Console.WriteLine($"targets   WoS running means vs FD (training samples): rel L2 {result.TargetRelL2:E3} after {result.WalksPerNode} walks/node, mean standard error {result.TargetStandardError:E3} (noise floor; FD data are used only for evaluation)");
         Console.WriteLine($"walks     {result.TotalWalks} in {result.WalkSeconds:F1} s ({walksPerSecond:F0} walks/s)");
@@ -95,6 +95,7 @@ public static class WosFnoTrainRunner
                 ["wallSeconds"] = Math.Round(wall, 3),
                 ["trainSeconds"] = Math.Round(result.Seconds, 3),
                 ["epochs"] = result.Epochs,
+                ["resumedFromEpoch"] = result.ResumedFromEpoch,
                 ["samples"] = trainer.Train.Count,
                 ["testSamples"] = trainer.Test.Count,
                 ["peakMemoryMB"] = JsonSummary.PeakMemoryMB(),

@@ -4,6 +4,7 @@ using NeuralPDE.Learning.Fno;
 using NeuralPDE.Learning.WalkOnSpheres;
 using NeuralPDE.Numerics.WalkOnSpheres;
 using NeuralPDE.Tests.Datasets;
+using NeuralPDE.Tests.Support;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
@@ -131,6 +132,44 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void AResumedRunEndsBitForBitWhereAnUninterruptedRunEnds()
+    {
+        using var folder = new TempFolder("npde-wos-resume");
+        string ckpt = Path.Combine(folder.Path, "wos.ckpt");
+        float[] straight, straightTargets;
+        WosFnoResult whole;
+        using (var trainer = new WosFnoTrainer(Tiny(4), data.Star, new FnoTrainingOptions { Seed = 6 }))
+        {
+            whole = trainer.Run();
+            straight = trainer.Predict(trainer.Test, 2).Select(v => (float)v).ToArray();
+            straightTargets = trainer.Targets(3);
+        }
+        using (var first = new WosFnoTrainer(Tiny(4), data.Star, new FnoTrainingOptions { Seed = 6, CheckpointPath = ckpt, StopAfterEpochs = 2 }))
+        {
+            Assert.Equal(2, first.Run().Epochs);
+        }
+        using var resumed = new WosFnoTrainer(Tiny(4), data.Star, new FnoTrainingOptions { Seed = 6, CheckpointPath = ckpt });
+        Assert.Equal(2, resumed.Epoch);
+        var rest = resumed.Run();
+        Assert.Equal(4, rest.Epochs);
+        Assert.Equal(2, rest.ResumedFromEpoch);
+        Assert.Equal(whole.WalksPerNode, rest.WalksPerNode);
+        Assert.Equal(whole.TotalWalks, rest.TotalWalks);
+        Assert.Equal(whole.InitialTestRelL2, rest.InitialTestRelL2);
+        Assert.Equal(whole.History.Select(h => h.TrainLoss), rest.History.Select(h => h.TrainLoss));
+        Assert.Equal(straightTargets, resumed.Targets(3));
+        Assert.Equal(straight, resumed.Predict(resumed.Test, 2).Select(v => (float)v).ToArray());
+        Assert.Equal(whole.Test.Errors, rest.Test.Errors);
+
+        // Another number of walks per refresh cannot continue these running means.
+        var other = Tiny(4) with { WalksPerRefresh = 5 };
+        var e = Assert.Throws<InvalidDataException>(() => new WosFnoTrainer(other, data.Star, new FnoTrainingOptions { Seed = 6, CheckpointPath = ckpt }));
+        output.WriteLine(e.Message);
+        Assert.Contains("wos.walks.perRefresh = 5", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
     }
 
     [Fact]
