@@ -67,8 +67,15 @@ public static class WosFnoTrainRunner
         Console.WriteLine($"method    wos-supervised fno: {model}; {settings.Describe()}");
         Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final loss vs WoS targets {finalLoss:E3}");
         Console.WriteLine($"relL2     {result.Test.Mean:E3} vs the finite-difference solutions of {result.Test.Errors.Length} test samples, on the mask (median {result.Test.Median:E3}, max {result.Test.Max:E3}; untrained network {result.InitialTestRelL2:E3})");
-        Console.WriteLine($"targets   WoS running means vs FD (training samples): rel L2 {result.TargetRelL2:E3} after {result.WalksPerNode} walks/node, mean standard error {result.TargetStandardError:E3} (noise floor; FD data are used only for evaluation)");
-        Console.WriteLine($"walks     {result.TotalWalks} in {result.WalkSeconds:F1} s ({walksPerSecond:F0} walks/s)");
+        if (settings.Supervision == OperatorSupervision.Wos)
+        {
+            Console.WriteLine($"targets   WoS running means vs FD (training samples): rel L2 {result.TargetRelL2:E3} after {result.WalksPerNode} walks/node, mean standard error {result.TargetStandardError:E3} (noise floor; FD data are used only for evaluation)");
+            Console.WriteLine($"walks     {result.TotalWalks} in {result.WalkSeconds:F1} s ({walksPerSecond:F0} walks/s)");
+        }
+        else
+        {
+            Console.WriteLine("targets   none: physics-informed on the relative residual of each sample's Shortley-Weller equations (wos.training.supervision = residual; FD solutions used only for evaluation)");
+        }
         Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s, of which walking {result.WalkSeconds:F1} s), peak memory {JsonSummary.PeakMemoryMB():F0} MB, {TorchSharp.torch.get_num_threads()} threads");
         Console.WriteLine($"checkpoint {checkpoint}");
         if (request.Export is string export)
@@ -85,6 +92,7 @@ public static class WosFnoTrainRunner
         {
             var json = JsonSummary.TrainingRun(spec, "wos", result.Test.Mean, $"finite-difference solutions of the test samples of {data} (on the mask; used only for evaluation)", new JsonObject
             {
+                ["supervision"] = settings.Supervision == OperatorSupervision.Wos ? "wos" : "residual",
                 ["initialRelL2"] = JsonSummary.Number(result.InitialTestRelL2),
                 ["targetRelL2"] = JsonSummary.Number(result.TargetRelL2),
                 ["targetStandardError"] = JsonSummary.Number(result.TargetStandardError),

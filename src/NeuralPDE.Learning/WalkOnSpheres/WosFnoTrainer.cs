@@ -31,6 +31,7 @@ public sealed class WosFnoTrainer : IDisposable
     private readonly WosTargetPool[] _pools;
     private readonly int[][] _interiorNodes;
     private readonly float[][] _targets;
+    private readonly StarResidualLoss? _residual;
 
     public WosFnoTrainer(WosFnoSettings settings, string dataPath, FnoTrainingOptions options)
     {
@@ -91,6 +92,7 @@ public sealed class WosFnoTrainer : IDisposable
             }
             _targets[s] = target;
         }
+        _residual = settings.Supervision == OperatorSupervision.Residual ? new StarResidualLoss(Train) : null;
         FnoCheckpoint? resume = options.CheckpointPath is string path && File.Exists(path) ? FnoCheckpoint.Load(path) : null;
         try
         {
@@ -230,7 +232,10 @@ public sealed class WosFnoTrainer : IDisposable
         while (Epoch < fno.Epochs)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
-            RefreshTargets();
+            if (_residual is null)
+            {
+                RefreshTargets();
+            }
             double lr = schedule.At(Epoch);
             int[] order = Permutation(Epoch);
             double lossSum = 0;
@@ -240,10 +245,7 @@ public sealed class WosFnoTrainer : IDisposable
                 _options.Cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 int[] batch = order.Skip(start).Take(fno.BatchSize).ToArray();
-                Tensor x = Inputs(Train, batch, _device);
-                Tensor y = Planes(_targets, batch, Train.Grid, _device);
-                Tensor m = Planes(Train.Masks, batch, Train.Grid, _device);
-                Tensor loss = FnoLoss.RelativeLp(Model.Predict(x) * m, y).mean();
+                Tensor loss = Loss(batch);
                 _adam.ZeroGrad();
                 loss.backward();
                 _adam.Update(lr);
@@ -261,7 +263,7 @@ public sealed class WosFnoTrainer : IDisposable
             if (Epoch % fno.EvalEvery == 0 || last)
             {
                 test = Evaluate(Test).Mean;
-                targetError = TargetRelL2();
+                targetError = _residual is null ? TargetRelL2() : double.NaN;
             }
             var record = new WosFnoEpochRecord(Epoch, lossSum / order.Length, test, double.IsFinite(test) ? targetError : double.NaN,
                 _pools[0].WalksPerPoint, lr, _seconds, WalkSeconds);
@@ -290,6 +292,20 @@ public sealed class WosFnoTrainer : IDisposable
             InitialTestRelL2 = _initialTestRelL2,
             ResumedFromEpoch = ResumedFromEpoch,
         };
+    }
+
+    /// <summary>The mean training loss of a mini-batch: the masked relative L2 misfit to the WoS targets, or the
+    /// relative residual of the discrete equations (<see cref="OperatorSupervision.Residual"/>).</summary>
+    private Tensor Loss(int[] batch)
+    {
+        Tensor prediction = Model.Predict(Inputs(Train, batch, _device));
+        if (_residual is not null)
+        {
+            return _residual.Relative(prediction, batch).mean();
+        }
+        Tensor y = Planes(_targets, batch, Train.Grid, _device);
+        Tensor m = Planes(Train.Masks, batch, Train.Grid, _device);
+        return FnoLoss.RelativeLp(prediction * m, y).mean();
     }
 
     /// <summary>New walks at every interior node of every training sample, merged into the running means.</summary>

@@ -173,6 +173,40 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
     }
 
     [Fact]
+    public void TheResidualLossVanishesOnTheStoredFiniteDifferenceSolutionOnly()
+    {
+        // The physics-informed baseline's loss is built from each problem alone; the dataset's FD solutions (an
+        // independent solve of the same equations, stored in float32) must make it vanish to float32 round-off,
+        // and a perturbed field must not.
+        var samples = StarPoissonOperatorData.Load(data.Star, [0, 3, 7]);
+        var loss = new StarResidualLoss(samples);
+        Assert.Equal(5, loss.Shape.Width);
+        int n = samples.Grid.Count;
+        float[] exact = samples.Reference.SelectMany(r => r).ToArray();
+        using var scope = NewDisposeScope();
+        double[] atSolution = loss.Relative(tensor(exact, [3, 1, samples.Grid.NX, samples.Grid.NY]), [0, 1, 2]).to(ScalarType.Float64).data<double>().ToArray();
+        float[] perturbed = exact.Select((v, k) => v * (1 + 0.01f * MathF.Sin(k))).ToArray();
+        double[] atPerturbed = loss.Relative(tensor(perturbed, [3, 1, samples.Grid.NX, samples.Grid.NY]), [0, 1, 2]).to(ScalarType.Float64).data<double>().ToArray();
+        output.WriteLine($"relative residual at the FD solutions {string.Join(", ", atSolution.Select(v => v.ToString("G3")))}; perturbed by 1 %: {string.Join(", ", atPerturbed.Select(v => v.ToString("G3")))}");
+        Assert.All(atSolution, v => Assert.InRange(v, 0, 1e-4));
+        Assert.All(atPerturbed, v => Assert.InRange(v, 5e-3, double.MaxValue));
+        var e = Assert.Throws<ArgumentException>(() => loss.Relative(zeros(2, 1, 5, 5), [0, 1]));
+        Assert.Contains("expected a prediction [2, 1, X, Y]", e.Message);
+    }
+
+    [Fact]
+    public void ThePhysicsInformedBaselineTrainsTheSameOperatorWithoutWalks()
+    {
+        using var trainer = new WosFnoTrainer(Tiny(16) with { Supervision = OperatorSupervision.Residual }, data.Star, new FnoTrainingOptions { Seed = 4 });
+        var result = trainer.Run();
+        output.WriteLine($"residual supervision: test rel L2 {result.InitialTestRelL2:G3} -> {result.Test.Mean:G3}; losses {string.Join(", ", result.History.Select(h => h.TrainLoss.ToString("G3")))}");
+        Assert.Equal(0, result.TotalWalks);
+        Assert.True(double.IsNaN(result.TargetRelL2));
+        Assert.True(result.History[^1].TrainLoss < 0.5 * result.History[0].TrainLoss);
+        Assert.True(result.Test.Mean < result.InitialTestRelL2, $"test error {result.Test.Mean} vs initial {result.InitialTestRelL2}");
+    }
+
+    [Fact]
     public void TargetsAreWalkOnSpheresMeansNotTheStoredSolutions()
     {
         // The stored FD solutions are read only for evaluation: before the first refresh only the mask's boundary
