@@ -35,15 +35,31 @@ public static class BenchWosVsPinnCommand
         var threads = new Option<int>("--threads") { Description = "WoS walker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var resolution = new Option<int>("--resolution") { Description = "Finite-difference reference grid points per direction.", DefaultValueFactory = _ => 129 };
         var only = new Option<string?>("--only") { Description = "Run one method in this process (pinn or wos) instead of both in child processes." };
+        var model = new Option<string>("--model") { Description = "mlp: one problem, the MLP options above. fno: the WoS-NO comparison, the poisson-star operator (its wos section) trained on WoS targets vs physics-informed on the discrete residual.", DefaultValueFactory = _ => "mlp" };
+        var epochs = new Option<int?>("--epochs") { Description = "fno: training epochs of both runs (default: wos.training.epochs)." };
+        var data = new Option<string?>("--data") { Description = "fno: the poisson-star dataset (default: the wos.data recipe, generated when missing)." };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("wos-vs-pinn", "Walk-on-spheres-supervised MLP vs PINN on poisson-star: same network, same steps; error, time per step, peak memory.")
+        var command = new Command("wos-vs-pinn", "Walk-on-spheres supervision vs physics-informed training on poisson-star, same network and steps (--model mlp: one problem; fno: the operator over random stars): error, time per step, peak memory.")
         {
-            steps, width, depth, batch, pool, walks, refresh, eps, weight, lr, threads, resolution, only, seed, json, quiet,
+            steps, width, depth, batch, pool, walks, refresh, eps, weight, lr, threads, resolution, only, model, epochs, data, seed, json, quiet,
         };
         command.SetAction(parse => CliApp.Guard(() =>
         {
+            string kind = parse.GetValue(model) ?? "mlp";
+            if (kind == "fno")
+            {
+                return BenchWosOperatorComparison.Execute(parse.GetValue(epochs), parse.GetValue(data), parse.GetValue(seed), parse.GetValue(json), parse.GetValue(quiet));
+            }
+            if (kind != "mlp")
+            {
+                throw new SpecException(Source, "--model", $"expected mlp or fno, got {kind}");
+            }
+            if (parse.GetValue(epochs) is not null || parse.GetValue(data) is not null)
+            {
+                throw new SpecException(Source, "--epochs", "--epochs and --data apply to --model fno only");
+            }
             var settings = new MlpSupervisionSettings
             {
                 Steps = parse.GetValue(steps), Width = parse.GetValue(width), Depth = parse.GetValue(depth), Batch = parse.GetValue(batch),
