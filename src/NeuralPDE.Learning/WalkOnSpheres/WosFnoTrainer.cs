@@ -133,7 +133,7 @@ public sealed class WosFnoTrainer : IDisposable
     }
 
     /// <summary>The operator of a WoS-FNO checkpoint, after checking that it belongs to this run: same format, the same
-    /// training samples (count and interior nodes) and the same walks per refresh.</summary>
+    /// training samples (count and interior nodes), the same walks per refresh and the same supervision.</summary>
     private FnoModel ResumedModel(FnoCheckpoint checkpoint, string path)
     {
         string? format = checkpoint.Header["format"]?.GetValue<string>();
@@ -152,6 +152,12 @@ public sealed class WosFnoTrainer : IDisposable
         {
             throw new InvalidDataException($"{path}: the checkpoint drew {walks} walks per refresh, the settings ask for wos.walks.perRefresh = {_settings.WalksPerRefresh}");
         }
+        string supervision = checkpoint.Header["settings"]?["supervision"]?.GetValue<string>() ?? "wos";
+        string wanted = _settings.ToJson()["supervision"]!.GetValue<string>();
+        if (supervision != wanted)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint was trained with wos.training.supervision = {supervision}, the settings ask for {wanted}");
+        }
         return checkpoint.Model();
     }
 
@@ -166,8 +172,12 @@ public sealed class WosFnoTrainer : IDisposable
         {
             _history.Add(WosFnoEpochRecord.FromJson(h!.AsObject()));
         }
-        double[] sum = checkpoint.Get("wos.sum").to_type(ScalarType.Float64).data<double>().ToArray();
-        double[] squares = checkpoint.Get("wos.sumSquares").to_type(ScalarType.Float64).data<double>().ToArray();
+        double[] sum, squares;
+        using (var scope = NewDisposeScope())
+        {
+            sum = checkpoint.Get("wos.sum").to_type(ScalarType.Float64).data<double>().ToArray();
+            squares = checkpoint.Get("wos.sumSquares").to_type(ScalarType.Float64).data<double>().ToArray();
+        }
         JsonArray pools = checkpoint.Header["wosPools"]?.AsArray() ?? throw new InvalidDataException($"{path}: missing wosPools");
         if (pools.Count != _pools.Length || sum.Length != TargetNodes || squares.Length != TargetNodes)
         {

@@ -170,6 +170,9 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
         output.WriteLine(e.Message);
         Assert.Contains("wos.walks.perRefresh = 5", e.Message);
         Assert.DoesNotContain('\n', e.Message);
+        var physics = Tiny(4) with { Supervision = OperatorSupervision.Residual };
+        var wrongKind = Assert.Throws<InvalidDataException>(() => new WosFnoTrainer(physics, data.Star, new FnoTrainingOptions { Seed = 6, CheckpointPath = ckpt }));
+        Assert.Contains("supervision = wos, the settings ask for residual", wrongKind.Message);
     }
 
     [Fact]
