@@ -16,7 +16,7 @@ namespace NeuralPDE.Cli.Commands;
 /// </summary>
 public static class BenchWosOperatorComparison
 {
-    public static int Execute(int? epochs, string? data, int seed, string? jsonPath, bool quiet)
+    public static int Execute(int? epochs, string? data, IReadOnlyList<string> set, int seed, string? jsonPath, bool quiet)
     {
         JsonSummary.CheckFolder(jsonPath);
         if (epochs is < 1)
@@ -27,7 +27,7 @@ public static class BenchWosOperatorComparison
         var runs = new Dictionary<string, JsonObject>();
         foreach (string supervision in new[] { "residual", "wos" })
         {
-            runs[supervision] = RunChild(supervision, epochs, data, seed, quiet);
+            runs[supervision] = RunChild(supervision, epochs, data, set, seed, quiet);
         }
         JsonObject residual = runs["residual"], wos = runs["wos"];
         double Get(JsonObject o, string key) => o[key]?.GetValue<double>() ?? double.NaN;
@@ -79,15 +79,10 @@ public static class BenchWosOperatorComparison
         return (run["epochs"]?.GetValue<double>() ?? double.NaN) * Math.Ceiling(samples / batch);
     }
 
-    private static JsonObject RunChild(string supervision, int? epochs, string? data, int seed, bool quiet)
+    private static JsonObject RunChild(string supervision, int? epochs, string? data, IReadOnlyList<string> set, int seed, bool quiet)
     {
         string temp = Path.Combine(Path.GetTempPath(), $"neuralpde-wos-operator-{Environment.ProcessId}-{supervision}.json");
         string checkpoint = Path.Combine(Path.GetTempPath(), $"neuralpde-wos-operator-{Environment.ProcessId}-{supervision}.ckpt");
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(BenchWosOperatorComparison).Assembly.Location);
-        }
         var arguments = new List<string>
         {
             "train", "poisson-star", "--method", "wos", "--set", $"wos.training.supervision={supervision}",
@@ -101,28 +96,20 @@ public static class BenchWosOperatorComparison
         {
             arguments.AddRange(["--data", data]);
         }
-        if (quiet)
+        foreach (string assignment in set)
         {
-            arguments.Add("--quiet");
-        }
-        arguments.ForEach(start.ArgumentList.Add);
-        if (!quiet)
-        {
-            Console.Error.WriteLine($"{supervision}: training in a child process ...");
+            if (assignment.StartsWith("wos.training.supervision", StringComparison.Ordinal))
+            {
+                throw new Core.Specs.SpecException("bench wos-vs-pinn", "--set", "wos.training.supervision is what the comparison varies; leave it out");
+            }
+            arguments.AddRange(["--set", assignment]);
         }
         try
         {
-            using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start a child process for " + supervision);
-            child.WaitForExit();
-            if (child.ExitCode != 0 || !File.Exists(temp))
-            {
-                throw new InvalidOperationException($"{supervision} child process failed with exit code {child.ExitCode}");
-            }
-            return (JsonObject)JsonNode.Parse(File.ReadAllText(temp))!;
+            return ChildRun.Json(arguments, temp, supervision, quiet);
         }
         finally
         {
-            File.Delete(temp);
             File.Delete(checkpoint);
         }
     }

@@ -210,6 +210,27 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
     }
 
     [Fact]
+    public void TheOperatorBenchComparesBothSupervisionsInChildProcesses()
+    {
+        using var folder = new TempFolder("npde-wos-bench");
+        string json = Path.Combine(folder.Path, "bench.json");
+        var (code, stdout, stderr) = DatasetTestSupport.Neuralpde($"bench wos-vs-pinn --model fno --data \"{data.Star}\" --epochs 2 " +
+            $"--set wos.data.train=8 --set wos.data.test=4 --set wos.model.width=8 --set wos.training.batchSize=4 --set wos.training.threads=1 --quiet --json \"{json}\"");
+        output.WriteLine(stdout);
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("physics-informed / WoS: error", stdout);
+        var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.Equal("fno", summary["model"]!.GetValue<string>());
+        Assert.Equal(4, summary["steps"]!.GetValue<double>());
+        Assert.Equal("residual", summary["residual"]!["supervision"]!.GetValue<string>());
+        Assert.Equal(0, summary["residual"]!["totalWalks"]!.GetValue<long>());
+        Assert.True(summary["wos"]!["totalWalks"]!.GetValue<long>() > 0);
+        double ratio = summary["errorRatio"]!.GetValue<double>();
+        Assert.Equal(summary["residual"]!["relL2"]!.GetValue<double>() / summary["wos"]!["relL2"]!.GetValue<double>(), ratio, 9);
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"neuralpde-wos-operator-*"));
+    }
+
+    [Fact]
     public void TargetsAreWalkOnSpheresMeansNotTheStoredSolutions()
     {
         // The stored FD solutions are read only for evaluation: before the first refresh only the mask's boundary
