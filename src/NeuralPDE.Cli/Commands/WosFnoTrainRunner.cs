@@ -48,7 +48,8 @@ public static class WosFnoTrainRunner
         if (!request.Quiet)
         {
             Console.WriteLine($"train {spec.Name} (wos): {model}; inputs {string.Join(", ", StarPoissonOperatorData.ChannelNames)}; {settings.Describe()}");
-            Console.WriteLine($"data      {data}: {trainer.Train.Count} train samples (WoS targets at {trainer.TargetNodes} interior nodes; their FD solutions are never used for training) / {trainer.Test.Count} test samples (FD reference), grid {trainer.Train.Grid.NX}x{trainer.Train.Grid.NY}");
+            string supervision = settings.Supervision == OperatorSupervision.Wos ? $"WoS targets at {trainer.TargetNodes} interior nodes" : "the residual of their Shortley-Weller equations";
+            Console.WriteLine($"data      {data}: {trainer.Train.Count} train samples ({supervision}; their FD solutions are never used for training) / {trainer.Test.Count} test samples (FD reference), grid {trainer.Train.Grid.NX}x{trainer.Train.Grid.NY}");
         }
         WosFnoResult result = ProgressDisplay.Run($"train {spec.Name}", request.Quiet, progress =>
         {
@@ -64,8 +65,8 @@ public static class WosFnoTrainRunner
         double walksPerSecond = result.WalkSeconds > 0 ? result.TotalWalks / result.WalkSeconds : double.NaN;
         double finalLoss = result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN;
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
-        Console.WriteLine($"method    wos-supervised fno: {model}; {settings.Describe()}");
-        Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final loss vs WoS targets {finalLoss:E3}");
+        Console.WriteLine($"method    {(settings.Supervision == OperatorSupervision.Wos ? "wos-supervised" : "physics-informed (residual)")} fno: {model}; {settings.Describe()}");
+        Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final {(settings.Supervision == OperatorSupervision.Wos ? "loss vs WoS targets" : "relative residual")} {finalLoss:E3}");
         Console.WriteLine($"relL2     {result.Test.Mean:E3} vs the finite-difference solutions of {result.Test.Errors.Length} test samples, on the mask (median {result.Test.Median:E3}, max {result.Test.Max:E3}; untrained network {result.InitialTestRelL2:E3})");
         if (settings.Supervision == OperatorSupervision.Wos)
         {

@@ -278,8 +278,10 @@ public sealed class WosFnoTrainer : IDisposable
             var record = new WosFnoEpochRecord(Epoch, lossSum / order.Length, test, double.IsFinite(test) ? targetError : double.NaN,
                 _pools[0].WalksPerPoint, lr, _seconds, WalkSeconds);
             _history.Add(record);
-            progress?.Report(new SolveProgress((double)Epoch / Math.Max(1, fno.Epochs),
-                $"epoch {Epoch}/{fno.Epochs}, loss vs WoS {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}, WoS targets vs FD {targetError:E3}" : "")}, {record.WalksPerNode} walks/node"));
+            string state = _residual is null
+                ? $"loss vs WoS {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}, WoS targets vs FD {targetError:E3}" : "")}, {record.WalksPerNode} walks/node"
+                : $"relative residual {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}" : "")}";
+            progress?.Report(new SolveProgress((double)Epoch / Math.Max(1, fno.Epochs), $"epoch {Epoch}/{fno.Epochs}, {state}"));
             if (_options.CheckpointPath is string path && (Epoch % fno.CheckpointEvery == 0 || last))
             {
                 SaveCheckpoint(path);
