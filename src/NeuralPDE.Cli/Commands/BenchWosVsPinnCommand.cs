@@ -35,15 +35,33 @@ public static class BenchWosVsPinnCommand
         var threads = new Option<int>("--threads") { Description = "WoS walker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var resolution = new Option<int>("--resolution") { Description = "Finite-difference reference grid points per direction.", DefaultValueFactory = _ => 129 };
         var only = new Option<string?>("--only") { Description = "Run one method in this process (pinn or wos) instead of both in child processes." };
+        var model = new Option<string>("--model") { Description = "mlp: one problem, the MLP options above. fno: the WoS-NO comparison, the poisson-star operator (its wos section) trained on WoS targets vs physics-informed on the discrete residual.", DefaultValueFactory = _ => "mlp" };
+        var epochs = new Option<int?>("--epochs") { Description = "fno: training epochs of both runs (default: wos.training.epochs)." };
+        var data = new Option<string?>("--data") { Description = "fno: the poisson-star dataset (default: the wos.data recipe, generated when missing)." };
+        var set = CommonOptions.Set();
+        set.Description = "fno: override a poisson-star spec value for both runs (wos.model.*, wos.training.*, wos.data.*), e.g. --set wos.training.threads=1.";
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("wos-vs-pinn", "Walk-on-spheres-supervised MLP vs PINN on poisson-star: same network, same steps; error, time per step, peak memory.")
+        var command = new Command("wos-vs-pinn", "Walk-on-spheres supervision vs physics-informed training on poisson-star, same network and steps (--model mlp: one problem; fno: the operator over random stars): error, time per step, peak memory.")
         {
-            steps, width, depth, batch, pool, walks, refresh, eps, weight, lr, threads, resolution, only, seed, json, quiet,
+            steps, width, depth, batch, pool, walks, refresh, eps, weight, lr, threads, resolution, only, model, epochs, data, set, seed, json, quiet,
         };
         command.SetAction(parse => CliApp.Guard(() =>
         {
+            string kind = parse.GetValue(model) ?? "mlp";
+            if (kind == "fno")
+            {
+                return BenchWosOperatorComparison.Execute(parse.GetValue(epochs), parse.GetValue(data), parse.GetValue(set) ?? [], parse.GetValue(seed), parse.GetValue(json), parse.GetValue(quiet));
+            }
+            if (kind != "mlp")
+            {
+                throw new SpecException(Source, "--model", $"expected mlp or fno, got {kind}");
+            }
+            if (parse.GetValue(epochs) is not null || parse.GetValue(data) is not null || parse.GetValue(set) is { Length: > 0 })
+            {
+                throw new SpecException(Source, "--model", "--epochs, --data and --set apply to --model fno only");
+            }
             var settings = new MlpSupervisionSettings
             {
                 Steps = parse.GetValue(steps), Width = parse.GetValue(width), Depth = parse.GetValue(depth), Batch = parse.GetValue(batch),
@@ -179,38 +197,13 @@ public static class BenchWosVsPinnCommand
     private static JsonObject RunChild(string method, MlpSupervisionSettings s, int resolution, bool quiet)
     {
         string temp = Path.Combine(Path.GetTempPath(), $"neuralpde-wos-vs-pinn-{Environment.ProcessId}-{method}.json");
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(BenchWosVsPinnCommand).Assembly.Location);
-        }
         string I(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-        foreach (string a in new[]
-        {
+        return ChildRun.Json(
+        [
             "bench", "wos-vs-pinn", "--only", method, "--json", temp, "--steps", I(s.Steps), "--width", I(s.Width), "--depth", I(s.Depth),
             "--batch", I(s.Batch), "--pool", I(s.Pool), "--walks-per-refresh", I(s.WalksPerRefresh), "--refresh-every", I(s.RefreshEvery),
             "--epsilon", I(s.RelativeEpsilon), "--boundary-weight", I(s.BoundaryWeight), "--lr", I(s.LearningRate), "--threads", I(s.Threads),
             "--resolution", I(resolution), "--seed", I(s.Seed),
-        })
-        {
-            start.ArgumentList.Add(a);
-        }
-        if (quiet)
-        {
-            start.ArgumentList.Add("--quiet");
-        }
-        if (!quiet)
-        {
-            Console.Error.WriteLine($"{method}: training in a child process ...");
-        }
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start a child process for " + method);
-        child.WaitForExit();
-        if (child.ExitCode != 0 || !File.Exists(temp))
-        {
-            throw new InvalidOperationException($"{method} child process failed with exit code {child.ExitCode}");
-        }
-        var result = (JsonObject)JsonNode.Parse(File.ReadAllText(temp))!;
-        File.Delete(temp);
-        return result;
+        ], temp, method, quiet);
     }
 }

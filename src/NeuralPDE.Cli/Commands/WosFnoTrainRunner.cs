@@ -48,7 +48,8 @@ public static class WosFnoTrainRunner
         if (!request.Quiet)
         {
             Console.WriteLine($"train {spec.Name} (wos): {model}; inputs {string.Join(", ", StarPoissonOperatorData.ChannelNames)}; {settings.Describe()}");
-            Console.WriteLine($"data      {data}: {trainer.Train.Count} train samples (WoS targets at {trainer.TargetNodes} interior nodes; their FD solutions are never used for training) / {trainer.Test.Count} test samples (FD reference), grid {trainer.Train.Grid.NX}x{trainer.Train.Grid.NY}");
+            string supervision = settings.Supervision == OperatorSupervision.Wos ? $"WoS targets at {trainer.TargetNodes} interior nodes" : "the residual of their Shortley-Weller equations";
+            Console.WriteLine($"data      {data}: {trainer.Train.Count} train samples ({supervision}; their FD solutions are never used for training) / {trainer.Test.Count} test samples (FD reference), grid {trainer.Train.Grid.NX}x{trainer.Train.Grid.NY}");
         }
         WosFnoResult result = ProgressDisplay.Run($"train {spec.Name}", request.Quiet, progress =>
         {
@@ -64,11 +65,18 @@ public static class WosFnoTrainRunner
         double walksPerSecond = result.WalkSeconds > 0 ? result.TotalWalks / result.WalkSeconds : double.NaN;
         double finalLoss = result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN;
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
-        Console.WriteLine($"method    wos-supervised fno: {model}; {settings.Describe()}");
-        Console.WriteLine($"epochs    {result.Epochs}, final loss vs WoS targets {finalLoss:E3}");
+        Console.WriteLine($"method    {(settings.Supervision == OperatorSupervision.Wos ? "wos-supervised" : "physics-informed (residual)")} fno: {model}; {settings.Describe()}");
+        Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final {(settings.Supervision == OperatorSupervision.Wos ? "loss vs WoS targets" : "relative residual")} {finalLoss:E3}");
         Console.WriteLine($"relL2     {result.Test.Mean:E3} vs the finite-difference solutions of {result.Test.Errors.Length} test samples, on the mask (median {result.Test.Median:E3}, max {result.Test.Max:E3}; untrained network {result.InitialTestRelL2:E3})");
-        Console.WriteLine($"targets   WoS running means vs FD (training samples): rel L2 {result.TargetRelL2:E3} after {result.WalksPerNode} walks/node, mean standard error {result.TargetStandardError:E3} (noise floor; FD data are used only for evaluation)");
-        Console.WriteLine($"walks     {result.TotalWalks} in {result.WalkSeconds:F1} s ({walksPerSecond:F0} walks/s)");
+        if (settings.Supervision == OperatorSupervision.Wos)
+        {
+            Console.WriteLine($"targets   WoS running means vs FD (training samples): rel L2 {result.TargetRelL2:E3} after {result.WalksPerNode} walks/node, mean standard error {result.TargetStandardError:E3} (noise floor; FD data are used only for evaluation)");
+            Console.WriteLine($"walks     {result.TotalWalks} in {result.WalkSeconds:F1} s ({walksPerSecond:F0} walks/s)");
+        }
+        else
+        {
+            Console.WriteLine("targets   none: physics-informed on the relative residual of each sample's Shortley-Weller equations (wos.training.supervision = residual; FD solutions used only for evaluation)");
+        }
         Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s, of which walking {result.WalkSeconds:F1} s), peak memory {JsonSummary.PeakMemoryMB():F0} MB, {TorchSharp.torch.get_num_threads()} threads");
         Console.WriteLine($"checkpoint {checkpoint}");
         if (request.Export is string export)
@@ -85,6 +93,7 @@ public static class WosFnoTrainRunner
         {
             var json = JsonSummary.TrainingRun(spec, "wos", result.Test.Mean, $"finite-difference solutions of the test samples of {data} (on the mask; used only for evaluation)", new JsonObject
             {
+                ["supervision"] = settings.Supervision == OperatorSupervision.Wos ? "wos" : "residual",
                 ["initialRelL2"] = JsonSummary.Number(result.InitialTestRelL2),
                 ["targetRelL2"] = JsonSummary.Number(result.TargetRelL2),
                 ["targetStandardError"] = JsonSummary.Number(result.TargetStandardError),
@@ -95,6 +104,7 @@ public static class WosFnoTrainRunner
                 ["wallSeconds"] = Math.Round(wall, 3),
                 ["trainSeconds"] = Math.Round(result.Seconds, 3),
                 ["epochs"] = result.Epochs,
+                ["resumedFromEpoch"] = result.ResumedFromEpoch,
                 ["samples"] = trainer.Train.Count,
                 ["testSamples"] = trainer.Test.Count,
                 ["peakMemoryMB"] = JsonSummary.PeakMemoryMB(),

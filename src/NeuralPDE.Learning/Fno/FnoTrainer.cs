@@ -271,16 +271,22 @@ public sealed class FnoTrainer : IDisposable
         }
     }
 
-    private void Restore(FnoCheckpoint checkpoint)
+    /// <summary>Adam's moments and step count from a checkpoint written with <see cref="StateTensors"/>.</summary>
+    internal static void RestoreAdam(FnoAdam adam, FnoCheckpoint checkpoint)
     {
         using var noGrad = no_grad();
-        for (int i = 0; i < _adam.Parameters.Count; i++)
+        for (int i = 0; i < adam.Parameters.Count; i++)
         {
-            string name = _adam.Parameters[i].Name;
-            _adam.M[i].copy_(checkpoint.Get("adam.m." + name));
-            _adam.V[i].copy_(checkpoint.Get("adam.v." + name));
+            string name = adam.Parameters[i].Name;
+            adam.M[i].copy_(checkpoint.Get("adam.m." + name));
+            adam.V[i].copy_(checkpoint.Get("adam.v." + name));
         }
-        _adam.Step = checkpoint.Header["adamStep"]!.GetValue<long>();
+        adam.Step = checkpoint.Header["adamStep"]!.GetValue<long>();
+    }
+
+    private void Restore(FnoCheckpoint checkpoint)
+    {
+        RestoreAdam(_adam, checkpoint);
         Epoch = checkpoint.Header["epoch"]!.GetValue<int>();
         ResumedFromEpoch = Epoch;
         _seconds = checkpoint.Header["seconds"]?.GetValue<double>() ?? 0;

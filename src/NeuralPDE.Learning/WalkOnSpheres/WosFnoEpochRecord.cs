@@ -19,4 +19,14 @@ public sealed record WosFnoEpochRecord(int Epoch, double TrainLoss, double TestR
         ["seconds"] = Math.Round(Seconds, 3),
         ["walkSeconds"] = Math.Round(WalkSeconds, 3),
     };
+
+    /// <summary>The record of <see cref="ToJson"/> (a missing error reads as NaN).</summary>
+    public static WosFnoEpochRecord FromJson(JsonObject json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new WosFnoEpochRecord(json["epoch"]!.GetValue<int>(), json["trainLoss"]!.GetValue<double>(),
+            json["testRelL2"]?.GetValue<double>() ?? double.NaN, json["targetRelL2"]?.GetValue<double>() ?? double.NaN,
+            json["walksPerNode"]!.GetValue<long>(), json["lr"]!.GetValue<double>(), json["seconds"]!.GetValue<double>(),
+            json["walkSeconds"]!.GetValue<double>());
+    }
 }

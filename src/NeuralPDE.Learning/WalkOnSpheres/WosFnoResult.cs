@@ -17,4 +17,7 @@ public sealed record WosFnoResult(int Epochs, double Seconds, double WalkSeconds
 {
     /// <summary>Test error before training (the initial network).</summary>
     public double InitialTestRelL2 { get; init; } = double.NaN;
+
+    /// <summary>The epoch the run was resumed from (0 for a fresh run).</summary>
+    public int ResumedFromEpoch { get; init; }
 }

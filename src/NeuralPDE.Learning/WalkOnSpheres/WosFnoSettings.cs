@@ -21,6 +21,10 @@ public sealed record WosFnoSettings
 
     public int MaxSteps { get; init; } = 10_000;
 
+    /// <summary>What the operator is fitted to (<c>wos.training.supervision</c>: wos, or residual for the
+    /// physics-informed baseline on the same operator, data and epochs).</summary>
+    public OperatorSupervision Supervision { get; init; } = OperatorSupervision.Wos;
+
     public static WosFnoSettings FromSpec(ProblemSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -35,6 +39,7 @@ public sealed record WosFnoSettings
             WalksPerRefresh = spec.IntegerOr("wos.walks.perRefresh", d.WalksPerRefresh, min: 1, max: 1_000_000),
             RelativeEpsilon = spec.NumberOr("wos.walks.relativeEpsilon", d.RelativeEpsilon, min: 0, max: 0.1, exclusiveMin: true),
             MaxSteps = spec.IntegerOr("wos.walks.maxSteps", d.MaxSteps, min: 1),
+            Supervision = spec.TextOr("wos.training.supervision", "wos", "wos", "residual") == "residual" ? OperatorSupervision.Residual : OperatorSupervision.Wos,
         };
     }
 
@@ -71,12 +76,15 @@ public sealed record WosFnoSettings
         json["walksPerRefresh"] = WalksPerRefresh;
         json["relativeEpsilon"] = RelativeEpsilon;
         json["maxSteps"] = MaxSteps;
+        json["supervision"] = Supervision == OperatorSupervision.Wos ? "wos" : "residual";
         return json;
     }
 
     /// <summary>One line for logs and reports.</summary>
     public string Describe() =>
         $"{Fno.Epochs} epochs, batch {Fno.BatchSize}, Adam (weight decay {Fno.WeightDecay:G3}), {Fno.LearningRates.Describe()}, " +
-        $"masked relative L2 against running-mean WoS targets ({WalksPerRefresh} new walks per node per epoch, ε = {RelativeEpsilon:G3} × diameter), " +
+        (Supervision == OperatorSupervision.Wos
+            ? $"masked relative L2 against running-mean WoS targets ({WalksPerRefresh} new walks per node per epoch, ε = {RelativeEpsilon:G3} × diameter), "
+            : "physics-informed: relative residual of the Shortley-Weller equations (no WoS, no solver data), ") +
         $"normalise inputs {Fno.Normalise.ToString().ToLowerInvariant()}";
 }

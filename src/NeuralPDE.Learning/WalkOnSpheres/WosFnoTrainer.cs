@@ -31,6 +31,7 @@ public sealed class WosFnoTrainer : IDisposable
     private readonly WosTargetPool[] _pools;
     private readonly int[][] _interiorNodes;
     private readonly float[][] _targets;
+    private readonly StarResidualLoss? _residual;
 
     public WosFnoTrainer(WosFnoSettings settings, string dataPath, FnoTrainingOptions options)
     {
@@ -91,8 +92,32 @@ public sealed class WosFnoTrainer : IDisposable
             }
             _targets[s] = target;
         }
+        _residual = settings.Supervision == OperatorSupervision.Residual ? new StarResidualLoss(Train) : null;
+        FnoCheckpoint? resume = options.CheckpointPath is string path && File.Exists(path) ? FnoCheckpoint.Load(path) : null;
+        try
+        {
+            Model = resume is null ? NewModel(fno, options.Seed) : ResumedModel(resume, options.CheckpointPath!);
+            if (_device.type != TorchSharp.DeviceType.CPU)
+            {
+                Model.Network.to(_device.type, _device.index);
+            }
+            Model.Network.CheckInput([1, StarPoissonOperatorData.Channels, grid.NX, grid.NY]);
+            _adam = new FnoAdam(Model.Network.NamedTensors(), fno.WeightDecay);
+            if (resume is not null)
+            {
+                Restore(resume, options.CheckpointPath!);
+            }
+        }
+        finally
+        {
+            resume?.Dispose();
+        }
+    }
+
+    private FnoModel NewModel(FnoSettings fno, int seed)
+    {
         FnoConfig config = fno.Config(StarPoissonOperatorData.Channels, 1);
-        random.manual_seed(options.Seed);
+        random.manual_seed(seed);
         UnitGaussianNormalizer input;
         using (var all = Inputs(Train, Enumerable.Range(0, Train.Count).ToArray(), CPU))
         {
@@ -104,13 +129,74 @@ public sealed class WosFnoTrainer : IDisposable
             input.Dispose();
             input = moved;
         }
-        Model = new FnoModel(new FnoNetwork(config), FnoVariant.Direct, input, new UnitGaussianNormalizer(NormalizerMode.None, null, null));
-        if (_device.type != TorchSharp.DeviceType.CPU)
+        return new FnoModel(new FnoNetwork(config), FnoVariant.Direct, input, new UnitGaussianNormalizer(NormalizerMode.None, null, null));
+    }
+
+    /// <summary>The operator of a WoS-FNO checkpoint, after checking that it belongs to this run: same format, the same
+    /// training samples (count and interior nodes), the same walks per refresh and the same supervision.</summary>
+    private FnoModel ResumedModel(FnoCheckpoint checkpoint, string path)
+    {
+        string? format = checkpoint.Header["format"]?.GetValue<string>();
+        if (format != CheckpointFormat)
         {
-            Model.Network.to(_device.type, _device.index);
+            throw new InvalidDataException($"{path}: format '{format}', expected a {CheckpointFormat} to resume --method wos (delete it or pass another --checkpoint)");
         }
-        Model.Network.CheckInput([1, StarPoissonOperatorData.Channels, grid.NX, grid.NY]);
-        _adam = new FnoAdam(Model.Network.NamedTensors(), fno.WeightDecay);
+        long nodes = checkpoint.Header["targetNodes"]?.GetValue<long>() ?? -1;
+        int samples = checkpoint.Header["samples"]?.GetValue<int>() ?? -1;
+        if (samples != Train.Count || nodes != TargetNodes)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint was trained on {samples} samples with {nodes} target nodes, this run has {Train.Count} samples with {TargetNodes} (same --data and wos.data.train expected)");
+        }
+        int walks = checkpoint.Header["walksPerRefresh"]?.GetValue<int>() ?? -1;
+        if (walks != _settings.WalksPerRefresh)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint drew {walks} walks per refresh, the settings ask for wos.walks.perRefresh = {_settings.WalksPerRefresh}");
+        }
+        string supervision = checkpoint.Header["settings"]?["supervision"]?.GetValue<string>() ?? "wos";
+        string wanted = _settings.ToJson()["supervision"]!.GetValue<string>();
+        if (supervision != wanted)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint was trained with wos.training.supervision = {supervision}, the settings ask for {wanted}");
+        }
+        return checkpoint.Model();
+    }
+
+    private void Restore(FnoCheckpoint checkpoint, string path)
+    {
+        FnoTrainer.RestoreAdam(_adam, checkpoint);
+        Epoch = checkpoint.Header["epoch"]!.GetValue<int>();
+        ResumedFromEpoch = Epoch;
+        _seconds = checkpoint.Header["seconds"]?.GetValue<double>() ?? 0;
+        _initialTestRelL2 = checkpoint.Header["initialRelL2"]?.GetValue<double>() ?? double.NaN;
+        foreach (JsonNode? h in checkpoint.Header["history"]?.AsArray() ?? [])
+        {
+            _history.Add(WosFnoEpochRecord.FromJson(h!.AsObject()));
+        }
+        double[] sum, squares;
+        using (var scope = NewDisposeScope())
+        {
+            sum = checkpoint.Get("wos.sum").to_type(ScalarType.Float64).data<double>().ToArray();
+            squares = checkpoint.Get("wos.sumSquares").to_type(ScalarType.Float64).data<double>().ToArray();
+        }
+        JsonArray pools = checkpoint.Header["wosPools"]?.AsArray() ?? throw new InvalidDataException($"{path}: missing wosPools");
+        if (pools.Count != _pools.Length || sum.Length != TargetNodes || squares.Length != TargetNodes)
+        {
+            throw new InvalidDataException($"{path}: the saved walk-on-spheres targets do not match the {_pools.Length} training samples");
+        }
+        int offset = 0;
+        for (int s = 0; s < _pools.Length; s++)
+        {
+            int n = _pools[s].Points.Length;
+            JsonObject p = pools[s]!.AsObject();
+            _pools[s].Restore(new WosTargetPoolState(sum[offset..(offset + n)], squares[offset..(offset + n)],
+                p["round"]!.GetValue<long>(), p["walksPerPoint"]!.GetValue<long>(), p["walkSeconds"]!.GetValue<double>(),
+                p["totalWalks"]!.GetValue<long>(), p["totalSteps"]!.GetValue<long>()));
+            offset += n;
+            if (_pools[s].WalksPerPoint > 0)
+            {
+                CopyMeans(s);
+            }
+        }
     }
 
     public FnoModel Model { get; }
@@ -122,6 +208,13 @@ public sealed class WosFnoTrainer : IDisposable
     public StarPoissonOperatorData Test { get; }
 
     public int Epoch { get; private set; }
+
+    /// <summary>The epoch a checkpoint was resumed from (0 for a fresh run).</summary>
+    public int ResumedFromEpoch { get; private set; }
+
+    private const string CheckpointFormat = "neuralpde-wos-fno-checkpoint";
+    private double _seconds;
+    private double _initialTestRelL2 = double.NaN;
 
     public IReadOnlyList<WosFnoEpochRecord> History => _history;
 
@@ -139,13 +232,20 @@ public sealed class WosFnoTrainer : IDisposable
         FnoSettings fno = _settings.Fno;
         IProgress<SolveProgress>? progress = Progress ?? _options.Progress;
         var clock = Stopwatch.StartNew();
-        double initial = Evaluate(Test).Mean;
+        double startSeconds = _seconds;
+        if (ResumedFromEpoch == 0 || !double.IsFinite(_initialTestRelL2))
+        {
+            _initialTestRelL2 = Evaluate(Test).Mean;
+        }
         LearningRateSchedule schedule = fno.LearningRates;
         double targetError = double.NaN;
         while (Epoch < fno.Epochs)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
-            RefreshTargets();
+            if (_residual is null)
+            {
+                RefreshTargets();
+            }
             double lr = schedule.At(Epoch);
             int[] order = Permutation(Epoch);
             double lossSum = 0;
@@ -155,10 +255,7 @@ public sealed class WosFnoTrainer : IDisposable
                 _options.Cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 int[] batch = order.Skip(start).Take(fno.BatchSize).ToArray();
-                Tensor x = Inputs(Train, batch, _device);
-                Tensor y = Planes(_targets, batch, Train.Grid, _device);
-                Tensor m = Planes(Train.Masks, batch, Train.Grid, _device);
-                Tensor loss = FnoLoss.RelativeLp(Model.Predict(x) * m, y).mean();
+                Tensor loss = Loss(batch);
                 _adam.ZeroGrad();
                 loss.backward();
                 _adam.Update(lr);
@@ -170,18 +267,21 @@ public sealed class WosFnoTrainer : IDisposable
                 lossSum += value * batch.Length;
             }
             Epoch++;
-            bool last = Epoch == fno.Epochs || (fno.MaxSeconds > 0 && clock.Elapsed.TotalSeconds >= fno.MaxSeconds) || Epoch == _options.StopAfterEpochs;
+            _seconds = startSeconds + clock.Elapsed.TotalSeconds;
+            bool last = Epoch == fno.Epochs || (fno.MaxSeconds > 0 && _seconds >= fno.MaxSeconds) || Epoch == _options.StopAfterEpochs;
             double test = double.NaN;
             if (Epoch % fno.EvalEvery == 0 || last)
             {
                 test = Evaluate(Test).Mean;
-                targetError = TargetRelL2();
+                targetError = _residual is null ? TargetRelL2() : double.NaN;
             }
             var record = new WosFnoEpochRecord(Epoch, lossSum / order.Length, test, double.IsFinite(test) ? targetError : double.NaN,
-                _pools[0].WalksPerPoint, lr, clock.Elapsed.TotalSeconds, WalkSeconds);
+                _pools[0].WalksPerPoint, lr, _seconds, WalkSeconds);
             _history.Add(record);
-            progress?.Report(new SolveProgress((double)Epoch / Math.Max(1, fno.Epochs),
-                $"epoch {Epoch}/{fno.Epochs}, loss vs WoS {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}, WoS targets vs FD {targetError:E3}" : "")}, {record.WalksPerNode} walks/node"));
+            string state = _residual is null
+                ? $"loss vs WoS {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}, WoS targets vs FD {targetError:E3}" : "")}, {record.WalksPerNode} walks/node"
+                : $"relative residual {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}" : "")}";
+            progress?.Report(new SolveProgress((double)Epoch / Math.Max(1, fno.Epochs), $"epoch {Epoch}/{fno.Epochs}, {state}"));
             if (_options.CheckpointPath is string path && (Epoch % fno.CheckpointEvery == 0 || last))
             {
                 SaveCheckpoint(path);
@@ -197,11 +297,27 @@ public sealed class WosFnoTrainer : IDisposable
             targetError = TargetRelL2();
         }
         double se = _pools[0].WalksPerPoint > 1 ? _pools.Average(p => p.StandardErrors().Average()) : double.NaN;
-        return new WosFnoResult(Epoch, clock.Elapsed.TotalSeconds, WalkSeconds, TotalWalks, _pools[0].WalksPerPoint,
+        _seconds = startSeconds + clock.Elapsed.TotalSeconds;
+        return new WosFnoResult(Epoch, _seconds, WalkSeconds, TotalWalks, _pools[0].WalksPerPoint,
             final, targetError, se, _history.ToArray())
         {
-            InitialTestRelL2 = initial,
+            InitialTestRelL2 = _initialTestRelL2,
+            ResumedFromEpoch = ResumedFromEpoch,
         };
+    }
+
+    /// <summary>The mean training loss of a mini-batch: the masked relative L2 misfit to the WoS targets, or the
+    /// relative residual of the discrete equations (<see cref="OperatorSupervision.Residual"/>).</summary>
+    private Tensor Loss(int[] batch)
+    {
+        Tensor prediction = Model.Predict(Inputs(Train, batch, _device));
+        if (_residual is not null)
+        {
+            return _residual.Relative(prediction, batch).mean();
+        }
+        Tensor y = Planes(_targets, batch, Train.Grid, _device);
+        Tensor m = Planes(Train.Masks, batch, Train.Grid, _device);
+        return FnoLoss.RelativeLp(prediction * m, y).mean();
     }
 
     /// <summary>New walks at every interior node of every training sample, merged into the running means.</summary>
@@ -211,12 +327,18 @@ public sealed class WosFnoTrainer : IDisposable
         {
             _options.Cancellation.ThrowIfCancellationRequested();
             _pools[s].Refresh(_options.Cancellation);
-            double[] means = _pools[s].Means();
-            int[] nodes = _interiorNodes[s];
-            for (int p = 0; p < nodes.Length; p++)
-            {
-                _targets[s][nodes[p]] = (float)means[p];
-            }
+            CopyMeans(s);
+        }
+    }
+
+    /// <summary>Training sample <paramref name="s"/>'s interior targets from its pool's running means.</summary>
+    private void CopyMeans(int s)
+    {
+        double[] means = _pools[s].Means();
+        int[] nodes = _interiorNodes[s];
+        for (int p = 0; p < nodes.Length; p++)
+        {
+            _targets[s][nodes[p]] = (float)means[p];
         }
     }
 
@@ -306,15 +428,22 @@ public sealed class WosFnoTrainer : IDisposable
     private int[] Permutation(int epoch) => FnoTrainer.Shuffled(Enumerable.Range(0, Train.Count).ToArray(), _options.Seed, 2_000_000 + epoch);
 
     /// <summary>Writes the model, optimiser state, input normaliser and history in the FNO checkpoint format
-    /// (<see cref="FnoCheckpoint"/>; <see cref="FnoCheckpoint.Model"/> rebuilds the operator). The WoS running means
-    /// are not stored, so a run is not resumed from it.</summary>
+    /// (<see cref="FnoCheckpoint"/>; <see cref="FnoCheckpoint.Model"/> rebuilds the operator), with the WoS running
+    /// sums of every training sample (<c>wos.sum</c>, <c>wos.sumSquares</c>, float64, samples in order) and each
+    /// pool's round counter and totals (<c>wosPools</c>), so that a run resumed from it draws the same walks and
+    /// continues exactly as if it had not stopped.</summary>
     public void SaveCheckpoint(string path)
     {
         List<(string, Tensor)> tensors = FnoTrainer.StateTensors(_adam);
         FnoTrainer.AddNormalizer(tensors, "input", Model.InputNormalizer);
+        WosTargetPoolState[] states = _pools.Select(p => p.Save()).ToArray();
+        using var sum = tensor(states.SelectMany(t => t.Sum).ToArray(), ScalarType.Float64);
+        using var squares = tensor(states.SelectMany(t => t.SumSquares).ToArray(), ScalarType.Float64);
+        tensors.Add(("wos.sum", sum));
+        tensors.Add(("wos.sumSquares", squares));
         var header = new JsonObject
         {
-            ["format"] = "neuralpde-wos-fno-checkpoint",
+            ["format"] = CheckpointFormat,
             ["problem"] = _options.Problem,
             ["config"] = Model.Network.Config.ToJson(),
             ["variant"] = FnoVariants.Name(Model.Variant),
@@ -328,6 +457,19 @@ public sealed class WosFnoTrainer : IDisposable
             ["data"] = Train.Path,
             ["resolution"] = new JsonArray(Train.Grid.NX, Train.Grid.NY),
             ["walksPerNode"] = _pools[0].WalksPerPoint,
+            ["walksPerRefresh"] = _settings.WalksPerRefresh,
+            ["samples"] = Train.Count,
+            ["targetNodes"] = TargetNodes,
+            ["seconds"] = _seconds,
+            ["initialRelL2"] = double.IsFinite(_initialTestRelL2) ? _initialTestRelL2 : null,
+            ["wosPools"] = new JsonArray(states.Select(t => (JsonNode)new JsonObject
+            {
+                ["round"] = t.Round,
+                ["walksPerPoint"] = t.WalksPerPoint,
+                ["walkSeconds"] = t.WalkSeconds,
+                ["totalWalks"] = t.TotalWalks,
+                ["totalSteps"] = t.TotalSteps,
+            }).ToArray()),
             ["history"] = new JsonArray(_history.Select(h => (JsonNode)h.ToJson()).ToArray()),
         };
         new FnoCheckpoint(header, tensors).Save(path);

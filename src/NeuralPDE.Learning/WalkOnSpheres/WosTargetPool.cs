@@ -86,6 +86,31 @@ public sealed class WosTargetPool
         TotalSteps += batch.TotalSteps;
     }
 
+    /// <summary>The pool's whole state (sums, round counter, totals), so that a resumed run draws the same walks next.</summary>
+    public WosTargetPoolState Save() => new((double[])_sum.Clone(), (double[])_sumSquares.Clone(), _round, WalksPerPoint,
+        WalkSeconds, TotalWalks, TotalSteps);
+
+    /// <summary>Restores a state from <see cref="Save"/> of a pool on the same points.</summary>
+    public void Restore(WosTargetPoolState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Sum.Length != _sum.Length || state.SumSquares.Length != _sum.Length)
+        {
+            throw new InvalidDataException($"walk-on-spheres targets: the saved state has {state.Sum.Length} points, the pool has {_sum.Length}");
+        }
+        if (state.Round < 0 || state.WalksPerPoint != state.Round * Settings.Walks)
+        {
+            throw new InvalidDataException($"walk-on-spheres targets: the saved state has {state.WalksPerPoint} walks per point after {state.Round} rounds, expected {Settings.Walks} walks per round");
+        }
+        Array.Copy(state.Sum, _sum, _sum.Length);
+        Array.Copy(state.SumSquares, _sumSquares, _sum.Length);
+        _round = state.Round;
+        WalksPerPoint = state.WalksPerPoint;
+        WalkSeconds = state.WalkSeconds;
+        TotalWalks = state.TotalWalks;
+        TotalSteps = state.TotalSteps;
+    }
+
     /// <summary>The interior nodes of a grid (row-major order) and the grid's 0/1 interior mask.</summary>
     public static (List<(double X, double Y)> Points, double[] Mask) OnGrid(IDomain2D domain, NodeGrid2D grid)
     {

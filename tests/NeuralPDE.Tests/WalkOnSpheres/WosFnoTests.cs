@@ -4,6 +4,7 @@ using NeuralPDE.Learning.Fno;
 using NeuralPDE.Learning.WalkOnSpheres;
 using NeuralPDE.Numerics.WalkOnSpheres;
 using NeuralPDE.Tests.Datasets;
+using NeuralPDE.Tests.Support;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
@@ -131,6 +132,102 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void AResumedRunEndsBitForBitWhereAnUninterruptedRunEnds()
+    {
+        using var folder = new TempFolder("npde-wos-resume");
+        string ckpt = Path.Combine(folder.Path, "wos.ckpt");
+        float[] straight, straightTargets;
+        WosFnoResult whole;
+        using (var trainer = new WosFnoTrainer(Tiny(4), data.Star, new FnoTrainingOptions { Seed = 6 }))
+        {
+            whole = trainer.Run();
+            straight = trainer.Predict(trainer.Test, 2).Select(v => (float)v).ToArray();
+            straightTargets = trainer.Targets(3);
+        }
+        using (var first = new WosFnoTrainer(Tiny(4), data.Star, new FnoTrainingOptions { Seed = 6, CheckpointPath = ckpt, StopAfterEpochs = 2 }))
+        {
+            Assert.Equal(2, first.Run().Epochs);
+        }
+        using var resumed = new WosFnoTrainer(Tiny(4), data.Star, new FnoTrainingOptions { Seed = 6, CheckpointPath = ckpt });
+        Assert.Equal(2, resumed.Epoch);
+        var rest = resumed.Run();
+        Assert.Equal(4, rest.Epochs);
+        Assert.Equal(2, rest.ResumedFromEpoch);
+        Assert.Equal(whole.WalksPerNode, rest.WalksPerNode);
+        Assert.Equal(whole.TotalWalks, rest.TotalWalks);
+        Assert.Equal(whole.InitialTestRelL2, rest.InitialTestRelL2);
+        Assert.Equal(whole.History.Select(h => h.TrainLoss), rest.History.Select(h => h.TrainLoss));
+        Assert.Equal(straightTargets, resumed.Targets(3));
+        Assert.Equal(straight, resumed.Predict(resumed.Test, 2).Select(v => (float)v).ToArray());
+        Assert.Equal(whole.Test.Errors, rest.Test.Errors);
+
+        // Another number of walks per refresh cannot continue these running means.
+        var other = Tiny(4) with { WalksPerRefresh = 5 };
+        var e = Assert.Throws<InvalidDataException>(() => new WosFnoTrainer(other, data.Star, new FnoTrainingOptions { Seed = 6, CheckpointPath = ckpt }));
+        output.WriteLine(e.Message);
+        Assert.Contains("wos.walks.perRefresh = 5", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        var physics = Tiny(4) with { Supervision = OperatorSupervision.Residual };
+        var wrongKind = Assert.Throws<InvalidDataException>(() => new WosFnoTrainer(physics, data.Star, new FnoTrainingOptions { Seed = 6, CheckpointPath = ckpt }));
+        Assert.Contains("supervision = wos, the settings ask for residual", wrongKind.Message);
+    }
+
+    [Fact]
+    public void TheResidualLossVanishesOnTheStoredFiniteDifferenceSolutionOnly()
+    {
+        // The physics-informed baseline's loss is built from each problem alone; the dataset's FD solutions (an
+        // independent solve of the same equations, stored in float32) must make it vanish to float32 round-off,
+        // and a perturbed field must not.
+        var samples = StarPoissonOperatorData.Load(data.Star, [0, 3, 7]);
+        var loss = new StarResidualLoss(samples);
+        Assert.Equal(5, loss.Shape.Width);
+        int n = samples.Grid.Count;
+        float[] exact = samples.Reference.SelectMany(r => r).ToArray();
+        using var scope = NewDisposeScope();
+        double[] atSolution = loss.Relative(tensor(exact, [3, 1, samples.Grid.NX, samples.Grid.NY]), [0, 1, 2]).to(ScalarType.Float64).data<double>().ToArray();
+        float[] perturbed = exact.Select((v, k) => v * (1 + 0.01f * MathF.Sin(k))).ToArray();
+        double[] atPerturbed = loss.Relative(tensor(perturbed, [3, 1, samples.Grid.NX, samples.Grid.NY]), [0, 1, 2]).to(ScalarType.Float64).data<double>().ToArray();
+        output.WriteLine($"relative residual at the FD solutions {string.Join(", ", atSolution.Select(v => v.ToString("G3")))}; perturbed by 1 %: {string.Join(", ", atPerturbed.Select(v => v.ToString("G3")))}");
+        Assert.All(atSolution, v => Assert.InRange(v, 0, 1e-4));
+        Assert.All(atPerturbed, v => Assert.InRange(v, 5e-3, double.MaxValue));
+        var e = Assert.Throws<ArgumentException>(() => loss.Relative(zeros(2, 1, 5, 5), [0, 1]));
+        Assert.Contains("expected a prediction [2, 1, X, Y]", e.Message);
+    }
+
+    [Fact]
+    public void ThePhysicsInformedBaselineTrainsTheSameOperatorWithoutWalks()
+    {
+        using var trainer = new WosFnoTrainer(Tiny(16) with { Supervision = OperatorSupervision.Residual }, data.Star, new FnoTrainingOptions { Seed = 4 });
+        var result = trainer.Run();
+        output.WriteLine($"residual supervision: test rel L2 {result.InitialTestRelL2:G3} -> {result.Test.Mean:G3}; losses {string.Join(", ", result.History.Select(h => h.TrainLoss.ToString("G3")))}");
+        Assert.Equal(0, result.TotalWalks);
+        Assert.True(double.IsNaN(result.TargetRelL2));
+        Assert.True(result.History[^1].TrainLoss < 0.5 * result.History[0].TrainLoss);
+        Assert.True(result.Test.Mean < result.InitialTestRelL2, $"test error {result.Test.Mean} vs initial {result.InitialTestRelL2}");
+    }
+
+    [Fact]
+    public void TheOperatorBenchComparesBothSupervisionsInChildProcesses()
+    {
+        using var folder = new TempFolder("npde-wos-bench");
+        string json = Path.Combine(folder.Path, "bench.json");
+        var (code, stdout, stderr) = DatasetTestSupport.Neuralpde($"bench wos-vs-pinn --model fno --data \"{data.Star}\" --epochs 2 " +
+            $"--set wos.data.train=8 --set wos.data.test=4 --set wos.model.width=8 --set wos.training.batchSize=4 --set wos.training.threads=1 --quiet --json \"{json}\"");
+        output.WriteLine(stdout);
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("physics-informed / WoS: error", stdout);
+        var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.Equal("fno", summary["model"]!.GetValue<string>());
+        Assert.Equal(4, summary["steps"]!.GetValue<double>());
+        Assert.Equal("residual", summary["residual"]!["supervision"]!.GetValue<string>());
+        Assert.Equal(0, summary["residual"]!["totalWalks"]!.GetValue<long>());
+        Assert.True(summary["wos"]!["totalWalks"]!.GetValue<long>() > 0);
+        double ratio = summary["errorRatio"]!.GetValue<double>();
+        Assert.Equal(summary["residual"]!["relL2"]!.GetValue<double>() / summary["wos"]!["relL2"]!.GetValue<double>(), ratio, 9);
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"neuralpde-wos-operator-*"));
     }
 
     [Fact]

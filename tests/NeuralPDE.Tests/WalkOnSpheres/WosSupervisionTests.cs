@@ -97,6 +97,10 @@ public class WosSupervisionTests(ITestOutputHelper output)
     [InlineData("bench wos --domain cube", "--domain: expected star, disk, lshape or polygon")]
     [InlineData("bench wos-vs-pinn --steps 0", "--steps: expected an integer >= 1")]
     [InlineData("bench wos-vs-pinn --only fno", "--only: expected pinn or wos")]
+    [InlineData("bench wos-vs-pinn --model gnn", "--model: expected mlp or fno, got gnn")]
+    [InlineData("bench wos-vs-pinn --epochs 3", "--epochs, --data and --set apply to --model fno only")]
+    [InlineData("bench wos-vs-pinn --model fno --epochs 0", "--epochs: expected an integer >= 1")]
+    [InlineData("bench wos-vs-pinn --model fno --set wos.training.supervision=wos", "wos.training.supervision is what the comparison varies")]
     public void BadOptionsGiveOneLineAndExitCode2(string args, string expected)
     {
         var (code, _, stderr) = Neuralpde(args);
