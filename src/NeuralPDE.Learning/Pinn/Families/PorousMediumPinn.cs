@@ -61,8 +61,9 @@ public sealed class PorousMediumPinn : PinnProblem
 
     public override int TimeInput => 0;
 
-    public override string ConstraintDescription => (_compatible ? "hard boundary and initial data" : "hard boundary data, soft initial data")
-        + (_front ? "; pressure form w = max(g_a(t) + (x - a) N, 0) = u^m (free front; initial and right data soft)" : _pressure ? "; pressure form w = u^m" : "");
+    public override string ConstraintDescription => _front
+        ? "hard left data, soft initial and right data; pressure form w = u^m = max(g_a(t) + (x - a) N, 0) (free front)"
+        : (_compatible ? "hard boundary and initial data" : "hard boundary data, soft initial data") + (_pressure ? "; pressure form w = u^m" : "");
 
     /// <summary>True when the network models the pressure w = u^m (<c>pinn.formulation = pressure</c>, PME only): the
     /// travelling wave's w = m c (c t − x)_+ is piecewise linear where u has an infinite slope at the front. The
