@@ -19,7 +19,9 @@ namespace NeuralPDE.Learning.WalkOnSpheres;
 /// the scheduled learning rate) on the masked relative L2 loss ‖(û − ū)·m‖/‖ū·m‖, ū the WoS means at interior nodes
 /// and g at the mask's boundary nodes. No solver data and no derivatives enter the loss: the finite-difference
 /// solutions of the dataset are read only to report the test error (test split: the last <c>test</c> samples) and
-/// the targets' own error (the noise floor).
+/// the targets' own error (the noise floor). With <c>wos.training.supervision = residual</c> the same operator, data and
+/// schedule are trained physics-informed instead (<see cref="StarResidualLoss"/>, no walks): the baseline of the WoS-NO
+/// comparison. A checkpoint holds the running means too, so a run resumes exactly.
 /// </summary>
 public sealed class WosFnoTrainer : IDisposable
 {
