@@ -52,6 +52,11 @@ public static class BenchWosVsPinnCommand
             string kind = parse.GetValue(model) ?? "mlp";
             if (kind == "fno")
             {
+                Option[] mlpOnly = [steps, width, depth, batch, pool, walks, refresh, eps, weight, lr, threads, resolution, only];
+                if (mlpOnly.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is Option given)
+                {
+                    throw new SpecException(Source, given.Name, "applies to --model mlp only (the operator's settings come from the spec's wos section: use --set)");
+                }
                 return BenchWosOperatorComparison.Execute(parse.GetValue(epochs), parse.GetValue(data), parse.GetValue(set) ?? [], parse.GetValue(seed), parse.GetValue(json), parse.GetValue(quiet));
             }
             if (kind != "mlp")

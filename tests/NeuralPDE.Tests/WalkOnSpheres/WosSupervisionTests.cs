@@ -100,6 +100,7 @@ public class WosSupervisionTests(ITestOutputHelper output)
     [InlineData("bench wos-vs-pinn --model gnn", "--model: expected mlp or fno, got gnn")]
     [InlineData("bench wos-vs-pinn --epochs 3", "--epochs, --data and --set apply to --model fno only")]
     [InlineData("bench wos-vs-pinn --model fno --epochs 0", "--epochs: expected an integer >= 1")]
+    [InlineData("bench wos-vs-pinn --model fno --steps 10", "--steps: applies to --model mlp only")]
     [InlineData("bench wos-vs-pinn --model fno --set wos.training.supervision=wos", "wos.training.supervision is what the comparison varies")]
     public void BadOptionsGiveOneLineAndExitCode2(string args, string expected)
     {
