@@ -93,7 +93,7 @@ public static class WosFnoTrainRunner
         {
             var json = JsonSummary.TrainingRun(spec, "wos", result.Test.Mean, $"finite-difference solutions of the test samples of {data} (on the mask; used only for evaluation)", new JsonObject
             {
-                ["supervision"] = settings.Supervision == OperatorSupervision.Wos ? "wos" : "residual",
+                ["supervision"] = settings.SupervisionName,
                 ["initialRelL2"] = JsonSummary.Number(result.InitialTestRelL2),
                 ["targetRelL2"] = JsonSummary.Number(result.TargetRelL2),
                 ["targetStandardError"] = JsonSummary.Number(result.TargetStandardError),

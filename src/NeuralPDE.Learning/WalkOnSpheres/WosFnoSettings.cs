@@ -25,6 +25,9 @@ public sealed record WosFnoSettings
     /// physics-informed baseline on the same operator, data and epochs).</summary>
     public OperatorSupervision Supervision { get; init; } = OperatorSupervision.Wos;
 
+    /// <summary>The spec value of <see cref="Supervision"/>: wos or residual.</summary>
+    public string SupervisionName => Supervision == OperatorSupervision.Wos ? "wos" : "residual";
+
     public static WosFnoSettings FromSpec(ProblemSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -76,7 +79,7 @@ public sealed record WosFnoSettings
         json["walksPerRefresh"] = WalksPerRefresh;
         json["relativeEpsilon"] = RelativeEpsilon;
         json["maxSteps"] = MaxSteps;
-        json["supervision"] = Supervision == OperatorSupervision.Wos ? "wos" : "residual";
+        json["supervision"] = SupervisionName;
         return json;
     }
 

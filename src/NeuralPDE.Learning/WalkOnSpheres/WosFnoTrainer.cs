@@ -155,10 +155,9 @@ public sealed class WosFnoTrainer : IDisposable
             throw new InvalidDataException($"{path}: the checkpoint drew {walks} walks per refresh, the settings ask for wos.walks.perRefresh = {_settings.WalksPerRefresh}");
         }
         string supervision = checkpoint.Header["settings"]?["supervision"]?.GetValue<string>() ?? "wos";
-        string wanted = _settings.ToJson()["supervision"]!.GetValue<string>();
-        if (supervision != wanted)
+        if (supervision != _settings.SupervisionName)
         {
-            throw new InvalidDataException($"{path}: the checkpoint was trained with wos.training.supervision = {supervision}, the settings ask for {wanted}");
+            throw new InvalidDataException($"{path}: the checkpoint was trained with wos.training.supervision = {supervision}, the settings ask for {_settings.SupervisionName}");
         }
         return checkpoint.Model();
     }
