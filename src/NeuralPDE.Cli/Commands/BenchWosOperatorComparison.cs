@@ -23,6 +23,10 @@ public static class BenchWosOperatorComparison
         {
             throw new Core.Specs.SpecException("bench wos-vs-pinn", "--epochs", $"expected an integer >= 1, got {epochs}");
         }
+        if (set.Any(assignment => assignment.StartsWith("wos.training.supervision", StringComparison.Ordinal)))
+        {
+            throw new Core.Specs.SpecException("bench wos-vs-pinn", "--set", "wos.training.supervision is what the comparison varies; leave it out");
+        }
         var clock = Stopwatch.StartNew();
         var runs = new Dictionary<string, JsonObject>();
         foreach (string supervision in new[] { "residual", "wos" })
@@ -98,10 +102,6 @@ public static class BenchWosOperatorComparison
         }
         foreach (string assignment in set)
         {
-            if (assignment.StartsWith("wos.training.supervision", StringComparison.Ordinal))
-            {
-                throw new Core.Specs.SpecException("bench wos-vs-pinn", "--set", "wos.training.supervision is what the comparison varies; leave it out");
-            }
             arguments.AddRange(["--set", assignment]);
         }
         try
