@@ -52,6 +52,16 @@ public abstract class PinnProblem
     /// output by default.</summary>
     public virtual int NetworkOutputs => Outputs.Length;
 
+    /// <summary>The model of the physical fields at <paramref name="x"/> from the network (a function of the network's
+    /// input features): <see cref="Transform"/> of the network at <see cref="Features"/>(x) by default. A family whose
+    /// features depend on the network itself (such as a coordinate relative to a learned moving front, read off a
+    /// second evaluation of the network) overrides this; it may return extra columns after the <see cref="Outputs"/>.</summary>
+    public virtual Tensor Apply(Tensor x, Func<Tensor, Tensor> network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return Transform(x, network(Features(x)));
+    }
+
     /// <summary>PDE residual [N, r] of <paramref name="field"/> at <paramref name="x"/> (which requires grad).</summary>
     public abstract Tensor Residual(Field field, Tensor x);
 

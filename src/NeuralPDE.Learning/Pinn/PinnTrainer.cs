@@ -67,7 +67,7 @@ public sealed class PinnTrainer : IDisposable
     public IProgress<SolveProgress>? Progress { get; set; }
 
     /// <summary>The model of the physical fields (network + hard-constraint transform).</summary>
-    public Field Field => x => _problem.Transform(x, Network.Forward(_problem.Features(x)));
+    public Field Field => x => _problem.Apply(x, Network.Forward);
 
     public long Step { get; private set; }
 

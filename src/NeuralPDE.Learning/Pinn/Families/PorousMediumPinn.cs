@@ -11,8 +11,10 @@ namespace NeuralPDE.Learning.Pinn.Families;
 /// is smoothed for training to a logistic ramp of width <c>pinn.stefanSmoothing</c> (the residual check uses the exact
 /// step). Boundary data from the exact solution are hard: u = g_a(t)(b−x)/L + g_b(t)(x−a)/L + [u0(x) − (g_a(0)(b−x) +
 /// g_b(0)(x−a))/L] + t(x−a)(b−x)N when the initial data are compatible with the boundary data (heat, PME), otherwise
-/// (Stefan: u(a, 0) = 1 but u0 = 0) the boundary data are hard and the initial data soft. Evaluated on the reference
-/// grid against the exact solution, with the mass ∫u dx compared with the exact mass over time.
+/// (Stefan: u(a, 0) = 1 but u0 = 0) the boundary data are hard and the initial data soft. That is the density
+/// formulation; the defaults (<c>pinn.formulation = auto</c>) are the free-front pressure form for the PME and front
+/// tracking for Stefan (<see cref="StefanFrontModel"/>). Evaluated on the reference grid against the exact solution,
+/// with the mass ∫u dx compared with the exact mass over time (and, for front tracking, the front with the exact one).
 /// </summary>
 public sealed class PorousMediumPinn : PinnProblem
 {
@@ -24,6 +26,7 @@ public sealed class PorousMediumPinn : PinnProblem
     private readonly bool _compatible;
     private readonly bool _pressure;
     private readonly bool _front;
+    private readonly StefanFrontModel? _stefanFront;
 
     public PorousMediumPinn(ProblemSpec spec)
     {
@@ -34,18 +37,25 @@ public sealed class PorousMediumPinn : PinnProblem
         _outputTimes = spec.IntegerOr("reference.outputTimes", 100, min: 2);
         _outputPoints = spec.IntegerOr("reference.resolution", 200, min: 2) + 1;
         _compatible = _p.Law != GpmeLaw.Stefan; // Stefan: u(a, 0) = 1 but u0 = 0
-        string formulation = spec.TextOr("pinn.formulation", "auto", "auto", "density", "pressure", "pressure-front");
+        string formulation = spec.TextOr("pinn.formulation", "auto", "auto", "density", "pressure", "pressure-front", "stefan-front");
         if (formulation == "auto")
         {
-            // The free-front pressure form for the PME (its density has an infinite slope at the front); density otherwise.
-            formulation = _p.Law == GpmeLaw.Pme ? "pressure-front" : "density";
+            // The free-front pressure form for the PME (its density has an infinite slope at the front), front tracking
+            // for Stefan (its density jumps at the front), density for heat.
+            formulation = _p.Law switch { GpmeLaw.Pme => "pressure-front", GpmeLaw.Stefan => "stefan-front", _ => "density" };
         }
-        if (formulation != "density" && _p.Law != GpmeLaw.Pme)
+        if (formulation.StartsWith("pressure", StringComparison.Ordinal) && _p.Law != GpmeLaw.Pme)
         {
             throw new SpecException($"{spec.Name}: pinn.formulation = {formulation} needs parameters.law = pme (got {_p.LawName})");
         }
-        _pressure = formulation != "density";
+        if (formulation == "stefan-front" && _p.Law != GpmeLaw.Stefan)
+        {
+            throw new SpecException($"{spec.Name}: pinn.formulation = stefan-front needs parameters.law = stefan (got {_p.LawName})");
+        }
+        Formulation = formulation;
+        _pressure = formulation.StartsWith("pressure", StringComparison.Ordinal);
         _front = formulation == "pressure-front";
+        _stefanFront = formulation == "stefan-front" ? new StefanFrontModel(_p.XMin, _p.UStar) : null;
         Name = spec.Name;
     }
 
@@ -61,7 +71,22 @@ public sealed class PorousMediumPinn : PinnProblem
 
     public override int TimeInput => 0;
 
-    public override string ConstraintDescription => _front
+    /// <summary>The formulation in use (<c>pinn.formulation</c> with <c>auto</c> resolved): density, pressure,
+    /// pressure-front or stefan-front.</summary>
+    public string Formulation { get; }
+
+    /// <summary>Stefan front tracking: the network sees (t, η), η = (x − a)/(s(t) − a) in [0, 1].</summary>
+    public override double[] FeatureLower => _stefanFront is null ? Lower : [0, 0];
+
+    public override double[] FeatureUpper => _stefanFront is null ? Upper : [_p.TEnd, 1];
+
+    public override int NetworkOutputs => _stefanFront is null ? 1 : StefanFrontModel.NetworkOutputs;
+
+    public override Tensor Apply(Tensor x, Func<Tensor, Tensor> network) => _stefanFront is null ? base.Apply(x, network) : _stefanFront.Apply(x, network);
+
+    public override string ConstraintDescription => _stefanFront is not null
+        ? "front tracking: s(t) = a + sqrt(t) softplus(N_s(t, 0)), u = 1 - (1 - u*) eta + eta (1 - eta) N_u(t, eta) behind it (eta = (x - a)/(s - a)), 0 ahead: left data, u* at the front and the dry initial state hard; Stefan condition u* s' = -u_x(s-) and right data soft"
+        : _front
         ? "hard left data, soft initial and right data; pressure form w = u^m = max(g_a(t) + (x - a) N, 0) (free front)"
         : (_compatible ? "hard boundary and initial data" : "hard boundary data, soft initial data") + (_pressure ? "; pressure form w = u^m" : "");
 
@@ -100,7 +125,9 @@ public sealed class PorousMediumPinn : PinnProblem
         return Autodiff.Column(g, 0) - Autodiff.Column(Autodiff.Gradient(flux, x), 1);
     }
 
-    public override Tensor Residual(Field field, Tensor x) => _pressure ? PressureResidual(field, x, _p.M) : Residual(field, x, TrainingDiffusivity);
+    public override Tensor Residual(Field field, Tensor x) => _stefanFront is not null
+        ? _stefanFront.Residual(field, x, _p.XMax)
+        : _pressure ? PressureResidual(field, x, _p.M) : Residual(field, x, TrainingDiffusivity);
 
     /// <summary>r = w_t − w w_xx − w_x² / m for the pressure w = u^m of the PME u_t = (u^m u_x)_x, [N, 1], inputs (t, x).</summary>
     public static Tensor PressureResidual(Field field, Tensor x, double m)
@@ -183,6 +210,13 @@ public sealed class PorousMediumPinn : PinnProblem
         {
             return FrontConstraints(dtype);
         }
+        if (_stefanFront is not null)
+        {
+            // 256 evenly spaced times for the Stefan condition and the right data
+            double[] times = Enumerable.Range(0, 256).Select(i => _p.TEnd * (i + 0.5) / 256).ToArray();
+            double[] right = times.Select(t => _exact.Value(_p.XMax, t)).ToArray();
+            return [_stefanFront.StefanCondition(times, dtype), StefanFrontModel.RightData(_p.XMax, times, right, dtype)];
+        }
         if (_compatible)
         {
             return [];
@@ -260,12 +294,21 @@ public sealed class PorousMediumPinn : PinnProblem
             maxExact = Math.Max(maxExact, Math.Abs(me));
             maxError = Math.Max(maxError, Math.Abs(mp - me));
         }
-        return new PinnEvaluation(s, rel, new Dictionary<string, double>
+        var metrics = new Dictionary<string, double>
         {
             ["relL2"] = rel,
             ["maxAbsError"] = s.MaxAbsError() ?? double.NaN,
             ["massErrorMax"] = maxError,
             ["massErrorRelative"] = maxExact > 0 ? maxError / maxExact : double.NaN,
-        }, $"exact {_p.LawName} solution on the {x.Length} x {t.Length} grid (mass: max over t of |∫u dx − exact|, 2001-point trapezoid)");
+        };
+        string front = "";
+        if (_stefanFront is not null && _exact is StefanSolution stefan)
+        {
+            double[] fronts = Sample(field, GridPoints(t.Values, [_p.XMin]), 2, 1, dtype);
+            metrics["frontErrorMax"] = t.Values.Select((time, i) => Math.Abs(fronts[i] - stefan.Front(time))).Max();
+            front = "; front: max over t of |s(t) − a − 2z√t|";
+        }
+        return new PinnEvaluation(s, rel, metrics,
+            $"exact {_p.LawName} solution on the {x.Length} x {t.Length} grid (mass: max over t of |∫u dx − exact|, 2001-point trapezoid{front})");
     }
 }
