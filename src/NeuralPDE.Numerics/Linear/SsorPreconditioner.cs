@@ -81,14 +81,21 @@ public sealed class SsorPreconditioner : IPreconditioner
         }
     }
 
-    /// <summary>y = ω/(2−ω) (D/ω + L) D⁻¹ (D/ω + U) x.</summary>
+    [ThreadStatic]
+    private static double[]? _work;
+
+    /// <summary>y = ω/(2−ω) (D/ω + L) D⁻¹ (D/ω + U) x (the intermediate vector is a per-thread buffer).</summary>
     public void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
         int n = _a.Size;
         int[] rp = _a.RowPointers, ci = _a.ColumnIndices;
         double[] v = _a.Values;
         double w = _omega;
-        var t = new double[n];
+        if (_work is null || _work.Length < n)
+        {
+            _work = new double[n];
+        }
+        double[] t = _work;
         for (int i = 0; i < n; i++)
         {
             double s = _diagonal[i] / w * x[i];
