@@ -121,15 +121,9 @@ public sealed class StefanFrontModel
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(values);
         int n = times.Count;
-        var points = new double[2 * n];
-        for (int i = 0; i < n; i++)
-        {
-            points[2 * i] = times[i];
-            points[2 * i + 1] = xMax;
-        }
         Tensor target = tensor(values.ToArray(), dtype: dtype).reshape(n, 1);
         Tensor wetData = target > 0;
-        return new Constraint("right", tensor(points, dtype: dtype).reshape(n, 2), (field, x) =>
+        return new Constraint("right", tensor(PinnProblem.GridPoints([.. times], [xMax]), dtype: dtype).reshape(n, 2), (field, x) =>
         {
             Tensor model = field(x);
             Tensor overshoot = (model.narrow(1, 1, 1) - xMax).clamp_min(0);
@@ -141,12 +135,6 @@ public sealed class StefanFrontModel
     public Constraint StefanCondition(IReadOnlyList<double> times, ScalarType dtype)
     {
         ArgumentNullException.ThrowIfNull(times);
-        var points = new double[2 * times.Count];
-        for (int i = 0; i < times.Count; i++)
-        {
-            points[2 * i] = times[i];
-            points[2 * i + 1] = XMin;
-        }
-        return new Constraint("stefan", tensor(points, dtype: dtype).reshape(times.Count, 2), StefanResidual);
+        return new Constraint("stefan", tensor(PinnProblem.GridPoints([.. times], [XMin]), dtype: dtype).reshape(times.Count, 2), StefanResidual);
     }
 }
