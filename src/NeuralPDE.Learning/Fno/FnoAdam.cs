@@ -1,3 +1,4 @@
+using NeuralPDE.Numerics.Torch;
 using static TorchSharp.torch;
 
 namespace NeuralPDE.Learning.Fno;
@@ -45,6 +46,8 @@ public sealed class FnoAdam : IDisposable
         Step++;
         double bias1 = 1 - Math.Pow(Beta1, Step);
         double bias2Sqrt = Math.Sqrt(1 - Math.Pow(Beta2, Step));
+        // Explicit scalars, alive until the end of the update (see HeldScalars).
+        using var s = new HeldScalars(WeightDecay, Beta1, 1 - Beta1, Beta2, 1 - Beta2, bias2Sqrt, Epsilon, 1.0, -lr / bias1);
         for (int i = 0; i < Parameters.Count; i++)
         {
             using var scope = NewDisposeScope();
@@ -54,11 +57,11 @@ public sealed class FnoAdam : IDisposable
             {
                 continue;
             }
-            Tensor g = WeightDecay != 0 ? grad.add(theta, alpha: WeightDecay) : grad;
-            M[i].mul_(Beta1).add_(g, alpha: 1 - Beta1);
-            V[i].mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
-            Tensor denominator = V[i].sqrt().div_(bias2Sqrt).add_(Epsilon);
-            theta.addcdiv_(M[i], denominator, value: -lr / bias1);
+            Tensor g = WeightDecay != 0 ? grad.add(theta, alpha: s[0]) : grad;
+            M[i].mul_(s[1]).add_(g, alpha: s[2]);
+            V[i].mul_(s[3]).addcmul_(g, g, value: s[4]);
+            Tensor denominator = V[i].sqrt().div_(s[5]).add_(s[6], s[7]);
+            theta.addcdiv_(M[i], denominator, value: s[8]);
         }
     }
 

@@ -1,3 +1,4 @@
+using NeuralPDE.Numerics.Torch;
 using static TorchSharp.torch;
 
 namespace NeuralPDE.Learning.Optimization;
@@ -54,12 +55,14 @@ public sealed class Adam : IDisposable
         using var scope = NewDisposeScope();
         double lr = CurrentLearningRate;
         Step++;
-        M.mul_(Beta1).add_(gradient, alpha: 1 - Beta1);
-        V.mul_(Beta2).addcmul_(gradient, gradient, value: 1 - Beta2);
         double bias1 = 1 - Math.Pow(Beta1, Step);
         double bias2 = 1 - Math.Pow(Beta2, Step);
-        Tensor denominator = (V / bias2).sqrt_().add_(Epsilon);
-        Parameters.addcdiv_(M, denominator, value: -lr / bias1);
+        // Explicit scalars, alive until the end of the step (see HeldScalars).
+        using var s = new HeldScalars(Beta1, 1 - Beta1, Beta2, 1 - Beta2, bias2, Epsilon, 1.0, -lr / bias1);
+        M.mul_(s[0]).add_(gradient, alpha: s[1]);
+        V.mul_(s[2]).addcmul_(gradient, gradient, value: s[3]);
+        Tensor denominator = V.div(s[4]).sqrt_().add_(s[5], s[6]);
+        Parameters.addcdiv_(M, denominator, value: s[7]);
     }
 
     public void Dispose()

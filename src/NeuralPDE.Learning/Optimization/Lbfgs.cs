@@ -1,3 +1,4 @@
+using NeuralPDE.Numerics.Torch;
 using static TorchSharp.torch;
 
 namespace NeuralPDE.Learning.Optimization;
@@ -149,13 +150,18 @@ public sealed class Lbfgs : IDisposable
         {
             rhos[i] = 1.0 / Dot(_y[i], _s[i]);
             alphas[i] = rhos[i] * Dot(_s[i], q);
-            q.add_(_y[i], alpha: -alphas[i]);
+            using var alpha = new HeldScalars(-alphas[i]);
+            q.add_(_y[i], alpha: alpha[0]);
         }
-        q.mul_(HDiag);
+        using (var h = new HeldScalars(HDiag))
+        {
+            q.mul_(h[0]);
+        }
         for (int i = 0; i < k; i++)
         {
             double beta = rhos[i] * Dot(_y[i], q);
-            q.add_(_s[i], alpha: alphas[i] - beta);
+            using var alpha = new HeldScalars(alphas[i] - beta);
+            q.add_(_s[i], alpha: alpha[0]);
         }
         return q;
     }
