@@ -30,7 +30,8 @@ public static class BenchWosVsPinnCommand
         var walks = new Option<int>("--walks-per-refresh") { Description = "WoS: new walks per pool point at each refresh (running mean).", DefaultValueFactory = _ => 2 };
         var refresh = new Option<int>("--refresh-every") { Description = "WoS: steps between refreshes.", DefaultValueFactory = _ => 8 };
         var eps = new Option<double>("--epsilon") { Description = "WoS: shell width relative to the domain's box diameter.", DefaultValueFactory = _ => 5e-4 };
-        var weight = new Option<double>("--boundary-weight") { Description = "Weight of the boundary penalty (both methods).", DefaultValueFactory = _ => 10 };
+        var pinnWeight = new Option<double>("--pinn-boundary-weight") { Description = "PINN: weight of the boundary penalty.", DefaultValueFactory = _ => new MlpSupervisionSettings().PinnBoundaryWeight };
+        var wosWeight = new Option<double>("--wos-boundary-weight") { Description = "WoS: weight of the boundary penalty (0: none).", DefaultValueFactory = _ => new MlpSupervisionSettings().WosBoundaryWeight };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate (both methods).", DefaultValueFactory = _ => 1e-3 };
         var threads = new Option<int>("--threads") { Description = "WoS walker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var resolution = new Option<int>("--resolution") { Description = "Finite-difference reference grid points per direction.", DefaultValueFactory = _ => 129 };
@@ -45,14 +46,14 @@ public static class BenchWosVsPinnCommand
         var quiet = CommonOptions.Quiet();
         var command = new Command("wos-vs-pinn", "Walk-on-spheres supervision vs physics-informed training on poisson-star, same network and steps (--model mlp: one problem; fno: the operator over random stars): error, time per step, peak memory.")
         {
-            steps, width, depth, batch, pool, walks, refresh, eps, weight, lr, threads, resolution, only, model, epochs, data, set, seed, json, quiet,
+            steps, width, depth, batch, pool, walks, refresh, eps, pinnWeight, wosWeight, lr, threads, resolution, only, model, epochs, data, set, seed, json, quiet,
         };
         command.SetAction(parse => CliApp.Guard(() =>
         {
             string kind = parse.GetValue(model) ?? "mlp";
             if (kind == "fno")
             {
-                Option[] mlpOnly = [steps, width, depth, batch, pool, walks, refresh, eps, weight, lr, threads, resolution, only];
+                Option[] mlpOnly = [steps, width, depth, batch, pool, walks, refresh, eps, pinnWeight, wosWeight, lr, threads, resolution, only];
                 if (mlpOnly.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is Option given)
                 {
                     throw new SpecException(Source, given.Name, "applies to --model mlp only (the operator's settings come from the spec's wos section: use --set)");
@@ -71,7 +72,8 @@ public static class BenchWosVsPinnCommand
             {
                 Steps = parse.GetValue(steps), Width = parse.GetValue(width), Depth = parse.GetValue(depth), Batch = parse.GetValue(batch),
                 Pool = parse.GetValue(pool), WalksPerRefresh = parse.GetValue(walks), RefreshEvery = parse.GetValue(refresh),
-                RelativeEpsilon = parse.GetValue(eps), BoundaryWeight = parse.GetValue(weight), LearningRate = parse.GetValue(lr),
+                RelativeEpsilon = parse.GetValue(eps), PinnBoundaryWeight = parse.GetValue(pinnWeight), WosBoundaryWeight = parse.GetValue(wosWeight),
+                LearningRate = parse.GetValue(lr),
                 Threads = parse.GetValue(threads), Seed = parse.GetValue(seed),
             };
             return Execute(settings, parse.GetValue(resolution), parse.GetValue(only), parse.GetValue(json), parse.GetValue(quiet));
@@ -89,7 +91,7 @@ public static class BenchWosVsPinnCommand
         }
         catch (ArgumentException e)
         {
-            throw new SpecException(Source, "--" + e.Message.Split(':')[0], e.Message[(e.Message.IndexOf(':') + 2)..]);
+            throw new SpecException(Source, OptionName(e.Message.Split(':')[0]), e.Message[(e.Message.IndexOf(':') + 2)..]);
         }
         if (resolution < 17 || resolution > 1025)
         {
@@ -121,7 +123,7 @@ public static class BenchWosVsPinnCommand
         double Get(JsonObject o, string key) => o[key]?.GetValue<double>() ?? double.NaN;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"poisson-star, MLP {settings.Depth}x{settings.Width} tanh, {settings.Steps} Adam steps, batch {settings.Batch}, boundary {settings.BoundaryBatch} x weight {settings.BoundaryWeight}; FD reference {resolution}^2"));
+            $"poisson-star, MLP {settings.Depth}x{settings.Width} tanh, {settings.Steps} Adam steps, batch {settings.Batch}, boundary {settings.BoundaryBatch} points x weight {settings.PinnBoundaryWeight} (PINN) / {settings.WosBoundaryWeight} (WoS); FD reference {resolution}^2"));
         Console.WriteLine($"{"method",-6} {"rel L2",10} {"ms/step",9} {"walk ms/step",12} {"peak MB",9} {"train MB",9}");
         foreach (var (name, o) in runs)
         {
@@ -158,6 +160,14 @@ public static class BenchWosVsPinnCommand
         }
         return 0;
     }
+
+    /// <summary>The command-line option of a setting named in <see cref="MlpSupervisionSettings.Validate"/>.</summary>
+    private static string OptionName(string setting) => setting switch
+    {
+        "relativeEpsilon" => "--epsilon",
+        "learningRate" => "--lr",
+        _ => "--" + string.Concat(setting.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString())),
+    };
 
     private static JsonObject RunOne(SupervisionMethod method, MlpSupervisionSettings settings, int resolution, bool quiet)
     {
@@ -207,7 +217,7 @@ public static class BenchWosVsPinnCommand
         [
             "bench", "wos-vs-pinn", "--only", method, "--json", temp, "--steps", I(s.Steps), "--width", I(s.Width), "--depth", I(s.Depth),
             "--batch", I(s.Batch), "--pool", I(s.Pool), "--walks-per-refresh", I(s.WalksPerRefresh), "--refresh-every", I(s.RefreshEvery),
-            "--epsilon", I(s.RelativeEpsilon), "--boundary-weight", I(s.BoundaryWeight), "--lr", I(s.LearningRate), "--threads", I(s.Threads),
+            "--epsilon", I(s.RelativeEpsilon), "--pinn-boundary-weight", I(s.PinnBoundaryWeight), "--wos-boundary-weight", I(s.WosBoundaryWeight), "--lr", I(s.LearningRate), "--threads", I(s.Threads),
             "--resolution", I(resolution), "--seed", I(s.Seed),
         ], temp, method, quiet);
     }

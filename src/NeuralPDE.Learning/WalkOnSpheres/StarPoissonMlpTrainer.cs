@@ -19,10 +19,10 @@ namespace NeuralPDE.Learning.WalkOnSpheres;
 /// (second derivatives by autograd) + w · mean (u_θ − g)² at fresh boundary points;</item>
 /// <item><see cref="SupervisionMethod.Wos"/>: L = mean (u_θ − ū)² over a random <c>Batch</c> of a fixed pool of interior
 /// points, ū the running-mean walk-on-spheres targets (<see cref="WosTargetPool"/>, refreshed every
-/// <c>RefreshEvery</c> steps with <c>WalksPerRefresh</c> new walks per point) + the same boundary term. No solver data,
-/// no derivatives of the network.</item>
+/// <c>RefreshEvery</c> steps with <c>WalksPerRefresh</c> new walks per point) + the same boundary term with its own,
+/// lighter weight (see <see cref="MlpSupervisionSettings"/>). No solver data, no derivatives of the network.</item>
 /// </list>
-/// Same initial network (seed), optimiser, batch sizes and boundary term; the error is measured against the
+/// Same initial network (seed), optimiser, batch sizes and boundary points; the error is measured against the
 /// finite-difference reference on its closed-domain mask.
 /// </summary>
 public sealed class StarPoissonMlpTrainer
@@ -83,6 +83,7 @@ public sealed class StarPoissonMlpTrainer
             var wosSettings = new WosSettings { Walks = s.WalksPerRefresh, Epsilon = s.RelativeEpsilon * b.Diameter, Seed = s.Seed, Threads = s.Threads };
             pool = new WosTargetPool(wos, WosTargetPool.RandomInterior(_domain, s.Pool, s.Seed), wosSettings);
         }
+        double boundaryWeight = s.BoundaryWeight(method);
         var history = new List<(int, double, double)>();
         int report = Math.Max(1, s.Steps / 10);
         double loss = double.NaN;
@@ -99,7 +100,7 @@ public sealed class StarPoissonMlpTrainer
             using (var scope = NewDisposeScope())
             {
                 Tensor interior = method == SupervisionMethod.Pinn ? PinnLoss(field, rng) : WosLoss(field, rng, pool!, targets);
-                Tensor total = interior + s.BoundaryWeight * BoundaryLoss(field, rng);
+                Tensor total = boundaryWeight == 0 ? interior : interior + boundaryWeight * BoundaryLoss(field, rng);
                 Tensor g = autograd.grad([total], [mlp.Parameters])[0];
                 adam.Update(g);
                 loss = total.detach().to_type(ScalarType.Float64).item<double>();
