@@ -57,11 +57,13 @@ public static class FnoTrainRunner
             }
             List<FnoEvaluation> zeroShot = FnoReport.ZeroShot(trainer.Model, data, settings, trainer.TestIndices, settings.Stride);
             double wall = clock.Elapsed.TotalSeconds;
+            // One reading for the console and the JSON: the peak of training, before the plot is drawn.
+            double peakMemory = JsonSummary.PeakMemoryMB();
             Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
             Console.WriteLine($"method    fno: {trainer.Model.Network.Config.Describe()}; {settings.Describe()}");
             Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final train loss {(result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN):E3}, {result.SamplesPerSecond:F1} samples/s");
             FnoReport.Print(result.Test, zeroShot);
-            Console.WriteLine($"wall      {wall:F1} s (training {result.TrainSeconds:F1} s), peak memory {JsonSummary.PeakMemoryMB():F0} MB, {TorchSharp.torch.get_num_threads()} threads");
+            Console.WriteLine($"wall      {wall:F1} s (training {result.TrainSeconds:F1} s), peak memory {peakMemory:F0} MB, {TorchSharp.torch.get_num_threads()} threads");
             Console.WriteLine($"checkpoint {checkpoint} (neuralpde eval {checkpoint} --data {data})");
             if (request.Export is string export)
             {
@@ -87,7 +89,7 @@ public static class FnoTrainRunner
                     ["samples"] = trainer.TrainIndices.Length,
                     ["testSamples"] = trainer.TestIndices.Length,
                     ["samplesPerSecond"] = Math.Round(result.SamplesPerSecond, 2),
-                    ["peakMemoryMB"] = JsonSummary.PeakMemoryMB(),
+                    ["peakMemoryMB"] = peakMemory,
                     ["seed"] = request.Seed,
                     ["device"] = request.Device,
                     ["threads"] = TorchSharp.torch.get_num_threads(),

@@ -125,7 +125,9 @@ public static class TrainCommand
             ctrlC.Dispose();
         }
         double wall = clock.Elapsed.TotalSeconds;
-        Print(spec, settings, result, evaluation, wall);
+        // One reading for the console and the JSON: the peak of training, before the plot is drawn.
+        double peakMemory = JsonSummary.PeakMemoryMB();
+        Print(spec, settings, result, evaluation, wall, peakMemory);
         if (request.Plot is not null)
         {
             TrainReport.Build(spec, settings, result, evaluation).Save(request.Plot);
@@ -133,14 +135,14 @@ public static class TrainCommand
         }
         if (request.Json is not null)
         {
-            JsonSummary.Write(request.Json, Summary(spec, problem, settings, result, evaluation, wall, request));
+            JsonSummary.Write(request.Json, Summary(spec, problem, settings, result, evaluation, wall, peakMemory, request));
             Console.WriteLine($"wrote {request.Json}");
         }
         return 0;
     }
 
     /// <summary>The <c>--json</c> object of a training run.</summary>
-    public static JsonObject Summary(ProblemSpec spec, PinnProblem problem, PinnSettings settings, TrainingResult result, PinnEvaluation evaluation, double wallSeconds, TrainRequest request)
+    public static JsonObject Summary(ProblemSpec spec, PinnProblem problem, PinnSettings settings, TrainingResult result, PinnEvaluation evaluation, double wallSeconds, double peakMemoryMB, TrainRequest request)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(problem);
@@ -164,7 +166,7 @@ public static class TrainCommand
             ["lbfgsEvaluations"] = result.LbfgsEvaluations,
             ["lbfgsConverged"] = result.LbfgsConverged,
             ["collocationPoints"] = result.CollocationPoints,
-            ["peakMemoryMB"] = JsonSummary.PeakMemoryMB(),
+            ["peakMemoryMB"] = peakMemoryMB,
             ["seed"] = request.Seed,
             ["device"] = request.Device,
             ["threads"] = TorchSharp.torch.get_num_threads(),
@@ -174,7 +176,7 @@ public static class TrainCommand
         });
     }
 
-    private static void Print(ProblemSpec spec, PinnSettings settings, TrainingResult result, PinnEvaluation evaluation, double wall)
+    private static void Print(ProblemSpec spec, PinnSettings settings, TrainingResult result, PinnEvaluation evaluation, double wall, double peakMemory)
     {
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
         Console.WriteLine($"method    pinn: {settings.Describe()}");
@@ -187,7 +189,7 @@ public static class TrainCommand
                 Console.WriteLine($"metric    {key} = {value:G6}");
             }
         }
-        Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s), peak memory {JsonSummary.PeakMemoryMB():F0} MB");
+        Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s), peak memory {peakMemory:F0} MB");
     }
 
     /// <summary>Forwards the trainer's progress to the display for the duration of a run.</summary>

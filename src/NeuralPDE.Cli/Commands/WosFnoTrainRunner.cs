@@ -62,6 +62,8 @@ public static class WosFnoTrainRunner
             trainer.SaveCheckpoint(checkpoint);
         }
         double wall = clock.Elapsed.TotalSeconds;
+        // One reading for the console and the JSON: the peak of training, before the plot is drawn.
+        double peakMemory = JsonSummary.PeakMemoryMB();
         double walksPerSecond = result.WalkSeconds > 0 ? result.TotalWalks / result.WalkSeconds : double.NaN;
         double finalLoss = result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN;
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
@@ -77,7 +79,7 @@ public static class WosFnoTrainRunner
         {
             Console.WriteLine("targets   none: physics-informed on the relative residual of each sample's Shortley-Weller equations (wos.training.supervision = residual; FD solutions used only for evaluation)");
         }
-        Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s, of which walking {result.WalkSeconds:F1} s), peak memory {JsonSummary.PeakMemoryMB():F0} MB, {TorchSharp.torch.get_num_threads()} threads");
+        Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s, of which walking {result.WalkSeconds:F1} s), peak memory {peakMemory:F0} MB, {TorchSharp.torch.get_num_threads()} threads");
         Console.WriteLine($"checkpoint {checkpoint}");
         if (request.Export is string export)
         {
@@ -107,7 +109,7 @@ public static class WosFnoTrainRunner
                 ["resumedFromEpoch"] = result.ResumedFromEpoch,
                 ["samples"] = trainer.Train.Count,
                 ["testSamples"] = trainer.Test.Count,
-                ["peakMemoryMB"] = JsonSummary.PeakMemoryMB(),
+                ["peakMemoryMB"] = peakMemory,
                 ["seed"] = request.Seed,
                 ["device"] = request.Device,
                 ["threads"] = TorchSharp.torch.get_num_threads(),

@@ -287,6 +287,10 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
             Assert.True(summary["relL2"]!.GetValue<double>() > 0);
             Assert.True(summary["targetRelL2"]!.GetValue<double>() > 0);
             Assert.Equal(2, summary["history"]!.AsArray().Count);
+            // The console and the JSON report one peak-memory reading (taken before the plot is drawn).
+            var peak = System.Text.RegularExpressions.Regex.Match(stdout, @"peak memory (\d+) MB");
+            Assert.True(peak.Success, stdout);
+            Assert.Equal(Math.Round(summary["peakMemoryMB"]!.GetValue<double>(), MidpointRounding.AwayFromZero), double.Parse(peak.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
             Assert.Contains("finite-difference reference", File.ReadAllText(html));
             Assert.True(File.Exists(ckpt));
             Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(ckpt)!, "*.partial")); // no temporary file left (AtomicFile)
