@@ -8,8 +8,10 @@ namespace NeuralPDE.Benchmarks.Methods;
 /// <summary>
 /// poisson-star runs for the benchmark: the same MLP trained either on walk-on-spheres targets (no derivatives, no
 /// solver data) or as a PINN (Laplacian residual), by <see cref="StarPoissonMlpTrainer"/>, and sampled on the
-/// reference grid. Budgets: quick <see cref="QuickSteps"/> steps, standard the trainer's defaults (3,000 steps),
-/// paper the same (the WoS-NO paper trains an FNO on a GPU, which this build does not do yet).
+/// reference grid; each method with its own boundary-penalty weight (<see cref="MlpSupervisionSettings"/>). Budgets:
+/// quick <see cref="QuickSteps"/> steps, standard the trainer's defaults (3,000 steps), paper the same (the WoS-NO
+/// comparison proper, an FNO over the whole family, is <c>train poisson-star --method wos</c> and
+/// <c>bench wos-vs-pinn --model fno</c>).
 /// </summary>
 public static class StarPoissonSupervision
 {
