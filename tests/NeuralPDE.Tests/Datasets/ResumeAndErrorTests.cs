@@ -71,7 +71,7 @@ public class ResumeAndErrorTests
                 ($"generate no-such-recipe --out {dir}/x.h5", "unknown recipe \"no-such-recipe\""),
                 ($"generate darcy-2d --shard 3/2 --out {dir}/x.h5", "--shard 3/2: expected i/n with 0 <= i < n"),
                 ($"generate darcy-2d --shard x --out {dir}/x.h5", "--shard x: expected i/n"),
-                ($"generate darcy-2d --solver lu --out {dir}/x.h5", "--solver: expected one of recycled, gmres, cg, direct"),
+                ($"generate darcy-2d --solver lu --out {dir}/x.h5", "--solver: expected one of auto, recycled, gmres, cg, direct"),
                 ($"generate poisson-star --solver cg --out {dir}/x.h5", "cg needs symmetric matrices"),
                 ($"generate burgers-1d-periodic --solver gmres --out {dir}/x.h5", "only linear-system recipes"),
                 ($"generate darcy-2d --set bogus=1 --out {dir}/x.h5", "unknown key \"bogus\""),

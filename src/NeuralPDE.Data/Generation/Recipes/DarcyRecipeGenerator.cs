@@ -41,6 +41,14 @@ public sealed class DarcyRecipeGenerator : ISampleGenerator
 
     public DatasetLayout Layout { get; }
 
+    /// <summary>Unknowns of each system: the (n − 2)² interior nodes of the n × n grid (u = 0 on its edges).</summary>
+    public static int Unknowns(ProblemSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        int n = spec.Integer("reference.resolution", min: 5, max: 4097);
+        return (n - 2) * (n - 2);
+    }
+
     public string Solver => "fd5-harmonic + " + _solvers.Name;
 
     public string Notes => "";

@@ -28,8 +28,8 @@ public static class RecipeGenerators
         return recipe.Family switch
         {
             "burgers" or "navier-stokes" => NoLinearSolver(recipe, options, new SpectralRecipeGenerator(spec, options)),
-            "darcy" => new DarcyRecipeGenerator(spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: true)),
-            "poisson" => new StarPoissonRecipeGenerator(recipe.Json, spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: false)),
+            "darcy" => new DarcyRecipeGenerator(spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: true, DarcyRecipeGenerator.Unknowns(spec))),
+            "poisson" => new StarPoissonRecipeGenerator(recipe.Json, spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: false, StarPoissonRecipeGenerator.Unknowns(spec))),
             "porous-medium" => NoLinearSolver(recipe, options, new PorousMediumRecipeGenerator(recipe.Json, spec)),
             _ => throw new SpecException(recipe.Name, "family", $"expected one of {string.Join(", ", Families)}, got \"{recipe.Family}\""),
         };

@@ -85,6 +85,14 @@ public sealed class StarPoissonRecipeGenerator : ISampleGenerator
 
     public string Solver => "shortley-weller (full-grid embedding) + " + _solvers.Name;
 
+    /// <summary>Unknowns of each system: all n² nodes of the grid (the systems are embedded in the full grid).</summary>
+    public static int Unknowns(ProblemSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        int n = spec.Integer("reference.resolution", min: 9, max: 4097);
+        return n * n;
+    }
+
     public string Notes => "";
 
     public bool ParallelBlocks => true;
