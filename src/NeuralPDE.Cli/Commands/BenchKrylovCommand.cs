@@ -232,9 +232,14 @@ public static class BenchKrylovCommand
         (ILinearSolver solver, OrderingKind kind, string label, long vectors) = w switch
         {
             "gmres" => ((ILinearSolver)new Gmres(s.M, s.Tolerance, 50_000, factory), OrderingKind.Natural, $"GMRES({s.M})", s.M + 3L),
-            "natural" => (new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory) { UpdateInterval = s.UpdateInterval }, OrderingKind.Natural, $"GCRO-DR({s.M},{s.K}) natural", s.M + 1 + 2L * s.K + 3),
-            _ => (new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory) { UpdateInterval = s.UpdateInterval }, sortedKind, $"GCRO-DR({s.M},{s.K}) sorted", s.M + 1 + 2L * s.K + 3),
+            "natural" => Recycling(OrderingKind.Natural, "natural"),
+            _ => Recycling(sortedKind, "sorted"),
         };
+        (ILinearSolver, OrderingKind, string, long) Recycling(OrderingKind order, string name)
+        {
+            var gcro = new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory) { UpdateInterval = s.UpdateInterval };
+            return (gcro, order, $"GCRO-DR({s.M},{s.K}) {name}", gcro.WorkspaceVectors);
+        }
         var sequence = new SequenceSolver(solver, kind) { KeepSolutions = false };
         var progressClock = Stopwatch.StartNew();
         double lastReport = 0;

@@ -18,8 +18,12 @@ namespace NeuralPDE.Numerics.Krylov;
 /// <item>the first system (no recycle space yet) starts with a plain GMRES(m) cycle.</item>
 /// </list>
 /// The recycle space persists between calls to <see cref="Solve(CsrMatrix, ReadOnlySpan{double}, Span{double})"/>
-/// (call <see cref="Reset"/> to forget it). Memory: the m + 1 Krylov vectors plus 2k recycle vectors, plus three
-/// work vectors (GMRES(m) needs m + 1 plus two: the recycle space costs 2k + 1). Convergence is decided on the true residual b − A x, as in <see cref="Gmres"/>.
+/// (call <see cref="Reset"/> to forget it). Memory (<see cref="WorkspaceVectors"/>): U and C (2k vectors), m − k + 1
+/// Arnoldi vectors and three work vectors, m + k + 4 in all against GMRES(m)'s m + 3, so the recycle space costs
+/// k + 1 vectors. A cycle with a recycle space of k' &lt; k vectors needs m − k' + 1 Arnoldi vectors and takes the
+/// missing ones from C's unused slots; so does the plain GMRES(m) cycle of the first system (k' = 0), whose harmonic
+/// Ritz update then writes C over its own basis (<see cref="VectorOps.CombineInPlace"/> allows that).
+/// Convergence is decided on the true residual b − A x, as in <see cref="Gmres"/>.
 /// </summary>
 public sealed class GcroDr : ILinearSolver
 {
@@ -70,6 +74,9 @@ public sealed class GcroDr : ILinearSolver
 
     /// <summary>Current recycle space dimension (0 before the first solve or after <see cref="Reset"/>).</summary>
     public int RecycleDimension => _kk;
+
+    /// <summary>Vectors of the system's length that a solve holds: U, C, the m − k + 1 Arnoldi vectors and three work vectors.</summary>
+    public int WorkspaceVectors => M + K + 4;
 
     /// <summary>Bytes held by the recycle space (U and C) and the Krylov basis between solves.</summary>
     public long RetainedBytes => 8L * (_u.Sum(v => (long)v.Length) + _c.Sum(v => (long)v.Length) + _v.Sum(v => (long)v.Length));
@@ -176,9 +183,11 @@ public sealed class GcroDr : ILinearSolver
                 basis[i] = _c[i];
                 d[i] = 1 / VectorOps.Norm(_u[i]);
             }
+            // The Arnoldi vectors: C's unused slots first (all of C's storage in the first, plain GMRES(m) cycle), then V.
             for (int i = kk; i <= m; i++)
             {
-                basis[i] = _v[i - kk];
+                int slot = i - kk;
+                basis[i] = slot < K - kk ? _c[kk + slot] : _v[slot - (K - kk)];
             }
             Array.Clear(g);
             Array.Clear(h);
@@ -263,7 +272,7 @@ public sealed class GcroDr : ILinearSolver
             {
                 coef[i] = -y[i];
             }
-            VectorOps.MultiAxpy(_v, steps, coef.AsSpan(kk, steps), t);
+            VectorOps.MultiAxpy(new ArraySegment<double[]>(basis, kk, steps), steps, coef.AsSpan(kk, steps), t);
             Gmres.Precondition(prec, t, z);
             VectorOps.Axpy(1.0, z, x);
             // r = Ŵ_{p+1} (c − Ĝ y) with c = [0; β e₁]
@@ -294,12 +303,12 @@ public sealed class GcroDr : ILinearSolver
 
     private void EnsureStorage(int n)
     {
-        if (_v.Length == M + 1 && _v[0].Length == n)
+        if (_v.Length == M - K + 1 && _v[0].Length == n)
         {
             return;
         }
-        _v = new double[M + 1][];
-        for (int i = 0; i <= M; i++)
+        _v = new double[M - K + 1][];
+        for (int i = 0; i < _v.Length; i++)
         {
             _v[i] = new double[n];
         }
@@ -447,7 +456,7 @@ public sealed class GcroDr : ILinearSolver
         var uCoef = new double[p, knew];
         for (int i = 0; i < p; i++)
         {
-            uSources[i] = i < kk ? _u[i] : _v[i - kk];
+            uSources[i] = i < kk ? _u[i] : basis[i];
             double scale = i < kk ? d[i] : 1;
             for (int c = 0; c < knew; c++)
             {

@@ -14,7 +14,8 @@ namespace NeuralPDE.Data.Generation.Recipes;
 /// unknowns, <c>gmres</c> below. Recycling pays once the systems are large enough for the iterations it saves to
 /// outweigh its fixed costs per system (re-forming and orthogonalising the recycle space, the updates). Measured with
 /// ILU(0) on sorted Darcy sequences at tol 1e-10 (<c>bench krylov --precond ilu0 --methods gmres,sorted</c>), sorted
-/// GCRO-DR(40, 20) against GMRES(40) in time: 0.85× at 62², 0.95× at 80², 1.28× at 100², 1.41× at 160².</item>
+/// GCRO-DR(40, 20) against GMRES(40) in time: 0.85–0.87× at 62², 0.95–1.11× at 80², 1.14–1.28× at 100², 1.41× at
+/// 160² (ranges over runs); the threshold sits where recycling starts to pay clearly.</item>
 /// <item><c>recycled</c>: GCRO-DR(m, k) with ILU(0), the systems of a block sorted by the greedy
 /// nearest-neighbour chain over their parameter vectors (Sorting Krylov Recycling), recycle space carried along the
 /// chain (<see cref="SequenceSolver"/>, <see cref="GcroDr"/>);</item>
