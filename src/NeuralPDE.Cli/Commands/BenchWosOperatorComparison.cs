@@ -35,7 +35,9 @@ public static class BenchWosOperatorComparison
         }
         JsonObject residual = runs["residual"], wos = runs["wos"];
         double Get(JsonObject o, string key) => o[key]?.GetValue<double>() ?? double.NaN;
-        double PerStep(JsonObject o) => Get(o, "trainSeconds") / Steps(o);
+        // Time per step: training time without the test evaluations and checkpoints (WoS runs also check their
+        // targets against FD there), walks included.
+        double PerStep(JsonObject o) => (Get(o, "trainSeconds") - (o["evaluationSeconds"]?.GetValue<double>() ?? 0)) / Steps(o);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"poisson-star operator: {wos["model"]?["width"]}-wide FNO, {Get(wos, "epochs")} epochs x {Steps(wos) / Math.Max(1, Get(wos, "epochs")):F0} Adam steps, {Get(wos, "samples")} training stars; error vs FD on {Get(wos, "testSamples")} test stars"));

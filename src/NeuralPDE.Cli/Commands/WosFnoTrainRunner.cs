@@ -79,7 +79,7 @@ public static class WosFnoTrainRunner
         {
             Console.WriteLine("targets   none: physics-informed on the relative residual of each sample's Shortley-Weller equations (wos.training.supervision = residual; FD solutions used only for evaluation)");
         }
-        Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s, of which walking {result.WalkSeconds:F1} s), peak memory {peakMemory:F0} MB, {TorchSharp.torch.get_num_threads()} threads");
+        Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s, of which walking {result.WalkSeconds:F1} s and evaluating {result.EvaluationSeconds:F1} s), peak memory {peakMemory:F0} MB, {TorchSharp.torch.get_num_threads()} threads");
         Console.WriteLine($"checkpoint {checkpoint}");
         if (request.Export is string export)
         {
@@ -105,6 +105,7 @@ public static class WosFnoTrainRunner
                 ["walkSeconds"] = Math.Round(result.WalkSeconds, 3),
                 ["wallSeconds"] = Math.Round(wall, 3),
                 ["trainSeconds"] = Math.Round(result.Seconds, 3),
+                ["evaluationSeconds"] = Math.Round(result.EvaluationSeconds, 3),
                 ["epochs"] = result.Epochs,
                 ["resumedFromEpoch"] = result.ResumedFromEpoch,
                 ["samples"] = trainer.Train.Count,

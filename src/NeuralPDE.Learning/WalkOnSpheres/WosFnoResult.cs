@@ -4,7 +4,7 @@ namespace NeuralPDE.Learning.WalkOnSpheres;
 
 /// <summary>Outcome of a <see cref="WosFnoTrainer"/> run.</summary>
 /// <param name="Epochs">Completed epochs.</param>
-/// <param name="Seconds">Training wall time (walks, FNO steps and evaluations).</param>
+/// <param name="Seconds">Training wall time (walks, FNO steps, evaluations and checkpoints; see <see cref="EvaluationSeconds"/>).</param>
 /// <param name="WalkSeconds">Of which walking.</param>
 /// <param name="TotalWalks">Walks drawn over all training samples and epochs.</param>
 /// <param name="WalksPerNode">Walks behind each final running-mean target.</param>
@@ -17,6 +17,10 @@ public sealed record WosFnoResult(int Epochs, double Seconds, double WalkSeconds
 {
     /// <summary>Test error before training (the initial network).</summary>
     public double InitialTestRelL2 { get; init; } = double.NaN;
+
+    /// <summary>Of <see cref="Seconds"/>: test evaluations, target-error checks and checkpoints, which are not
+    /// training steps (the steps' own time is the difference).</summary>
+    public double EvaluationSeconds { get; init; }
 
     /// <summary>The epoch the run was resumed from (0 for a fresh run).</summary>
     public int ResumedFromEpoch { get; init; }

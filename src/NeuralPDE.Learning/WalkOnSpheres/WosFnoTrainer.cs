@@ -168,6 +168,7 @@ public sealed class WosFnoTrainer : IDisposable
         Epoch = checkpoint.Header["epoch"]!.GetValue<int>();
         ResumedFromEpoch = Epoch;
         _seconds = checkpoint.Header["seconds"]?.GetValue<double>() ?? 0;
+        _evaluationSeconds = checkpoint.Header["evaluationSeconds"]?.GetValue<double>() ?? 0;
         _initialTestRelL2 = checkpoint.Header["initialRelL2"]?.GetValue<double>() ?? double.NaN;
         foreach (JsonNode? h in checkpoint.Header["history"]?.AsArray() ?? [])
         {
@@ -215,6 +216,9 @@ public sealed class WosFnoTrainer : IDisposable
 
     private const string CheckpointFormat = "neuralpde-wos-fno-checkpoint";
     private double _seconds;
+
+    // Of _seconds: test evaluations, target-error checks and checkpoints, which are not training steps.
+    private double _evaluationSeconds;
     private double _initialTestRelL2 = double.NaN;
 
     public IReadOnlyList<WosFnoEpochRecord> History => _history;
@@ -233,10 +237,13 @@ public sealed class WosFnoTrainer : IDisposable
         FnoSettings fno = _settings.Fno;
         IProgress<SolveProgress>? progress = Progress ?? _options.Progress;
         var clock = Stopwatch.StartNew();
-        double startSeconds = _seconds;
+        double startSeconds = _seconds, evaluationStart = _evaluationSeconds;
+        var evaluation = new Stopwatch();
         if (ResumedFromEpoch == 0 || !double.IsFinite(_initialTestRelL2))
         {
+            evaluation.Start();
             _initialTestRelL2 = Evaluate(Test).Mean;
+            evaluation.Stop();
         }
         LearningRateSchedule schedule = fno.LearningRates;
         double targetError = double.NaN;
@@ -271,11 +278,13 @@ public sealed class WosFnoTrainer : IDisposable
             _seconds = startSeconds + clock.Elapsed.TotalSeconds;
             bool last = Epoch == fno.Epochs || (fno.MaxSeconds > 0 && _seconds >= fno.MaxSeconds) || Epoch == _options.StopAfterEpochs;
             double test = double.NaN;
+            evaluation.Start();
             if (Epoch % fno.EvalEvery == 0 || last)
             {
                 test = Evaluate(Test).Mean;
                 targetError = _residual is null ? TargetRelL2() : double.NaN;
             }
+            evaluation.Stop();
             var record = new WosFnoEpochRecord(Epoch, lossSum / order.Length, test, double.IsFinite(test) ? targetError : double.NaN,
                 _pools[0].WalksPerPoint, lr, _seconds, WalkSeconds);
             _history.Add(record);
@@ -285,24 +294,32 @@ public sealed class WosFnoTrainer : IDisposable
             progress?.Report(new SolveProgress((double)Epoch / Math.Max(1, fno.Epochs), $"epoch {Epoch}/{fno.Epochs}, {state}"));
             if (_options.CheckpointPath is string path && (Epoch % fno.CheckpointEvery == 0 || last))
             {
+                evaluation.Start();
+                _seconds = startSeconds + clock.Elapsed.TotalSeconds;   // both clocks as of this save
+                _evaluationSeconds = evaluationStart + evaluation.Elapsed.TotalSeconds;
                 SaveCheckpoint(path);
+                evaluation.Stop();
             }
             if (last)
             {
                 break;
             }
         }
+        evaluation.Start();
         FnoEvaluation final = Evaluate(Test);
         if (!double.IsFinite(targetError) && _pools[0].WalksPerPoint > 0)
         {
             targetError = TargetRelL2();
         }
+        evaluation.Stop();
+        _evaluationSeconds = evaluationStart + evaluation.Elapsed.TotalSeconds;
         double se = _pools[0].WalksPerPoint > 1 ? _pools.Average(p => p.StandardErrors().Average()) : double.NaN;
         _seconds = startSeconds + clock.Elapsed.TotalSeconds;
         return new WosFnoResult(Epoch, _seconds, WalkSeconds, TotalWalks, _pools[0].WalksPerPoint,
             final, targetError, se, _history.ToArray())
         {
             InitialTestRelL2 = _initialTestRelL2,
+            EvaluationSeconds = _evaluationSeconds,
             ResumedFromEpoch = ResumedFromEpoch,
         };
     }
@@ -462,6 +479,7 @@ public sealed class WosFnoTrainer : IDisposable
             ["samples"] = Train.Count,
             ["targetNodes"] = TargetNodes,
             ["seconds"] = _seconds,
+            ["evaluationSeconds"] = _evaluationSeconds,
             ["initialRelL2"] = double.IsFinite(_initialTestRelL2) ? _initialTestRelL2 : null,
             ["wosPools"] = new JsonArray(states.Select(t => (JsonNode)new JsonObject
             {

@@ -229,6 +229,9 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
         Assert.True(summary["wos"]!["totalWalks"]!.GetValue<long>() > 0);
         double ratio = summary["errorRatio"]!.GetValue<double>();
         Assert.Equal(summary["residual"]!["relL2"]!.GetValue<double>() / summary["wos"]!["relL2"]!.GetValue<double>(), ratio, 9);
+        // time per step = (training time − evaluations and checkpoints) / steps, for both runs
+        double PerStep(string run) => (summary[run]!["trainSeconds"]!.GetValue<double>() - summary[run]!["evaluationSeconds"]!.GetValue<double>()) / 4;
+        Assert.Equal(PerStep("residual") / PerStep("wos"), summary["timePerStepRatio"]!.GetValue<double>(), 6);
         // the children's JSON and checkpoints are removed (files of another bench running at the same time aside)
         Assert.DoesNotContain(Leftovers(), f => !before.Contains(f));
     }
@@ -287,6 +290,9 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
             Assert.True(summary["relL2"]!.GetValue<double>() > 0);
             Assert.True(summary["targetRelL2"]!.GetValue<double>() > 0);
             Assert.Equal(2, summary["history"]!.AsArray().Count);
+            // Evaluations and checkpoints are timed apart from the training steps (the bench's time per step leaves them out).
+            double evaluating = summary["evaluationSeconds"]!.GetValue<double>();
+            Assert.InRange(evaluating, 1e-6, summary["trainSeconds"]!.GetValue<double>());
             // The console and the JSON report one peak-memory reading (taken before the plot is drawn).
             var peak = System.Text.RegularExpressions.Regex.Match(stdout, @"peak memory (\d+) MB");
             Assert.True(peak.Success, stdout);
