@@ -10,23 +10,6 @@ namespace NeuralPDE.Tests.Pinn;
 /// transforms meet the boundary data.</summary>
 public class FamilyResidualTests
 {
-    private static Tensor Points(int n, double[] lower, double[] upper, int seed, Func<double, double, bool>? keep = null)
-    {
-        var rng = new Random(seed);
-        var p = new List<double>();
-        while (p.Count < 2 * n)
-        {
-            double a = lower[0] + (upper[0] - lower[0]) * rng.NextDouble();
-            double b = lower[1] + (upper[1] - lower[1]) * rng.NextDouble();
-            if (keep is null || keep(a, b))
-            {
-                p.Add(a);
-                p.Add(b);
-            }
-        }
-        return tensor(p.ToArray(), dtype: float64).reshape(n, 2).requires_grad_(true);
-    }
-
     [Fact]
     public void PoissonResidualVanishesOnTheManufacturedSolution()
     {
@@ -34,7 +17,7 @@ public class FamilyResidualTests
         var problem = new PoissonPinn(PinnTestProblems.Load("poisson-2d"));
         var p = ManufacturedSquareProblem.FromSpec(PinnTestProblems.Load("poisson-2d"));
         Field exact = x => PoissonPinn.ManufacturedExact(p, x.narrow(1, 0, 1), x.narrow(1, 1, 1));
-        Tensor x = Points(400, [0, 0], [1, 1], 1);
+        Tensor x = PinnTestProblems.RandomPoints(400, [0, 0], [1, 1], 1);
         double max = problem.Residual(exact, x).abs().max().item<double>();
         Assert.True(max < 1e-11, $"max |r| = {max:E3}");
         Field wrong = x => 1.01 * exact(x);
@@ -60,7 +43,7 @@ public class FamilyResidualTests
         Assert.All(problem.Transform(inside, full(3, 1, 1.0, dtype: float64)).data<double>().ToArray(), v => Assert.True(v > 0.1));
         // constant source: u = -(x^2 + y^2)/4 has -Δu = 1
         Field quadratic = x => -(x.square().sum(1, keepdim: true)) / 4;
-        Tensor pts = Points(200, [-1, -1], [1, 1], 3, (a, b) => a <= 0 || b <= 0);
+        Tensor pts = PinnTestProblems.RandomPoints(200, [-1, -1], [1, 1], 3, (a, b) => a <= 0 || b <= 0);
         Assert.True(problem.Residual(quadratic, pts).abs().max().item<double>() < 1e-13);
     }
 
@@ -71,7 +54,7 @@ public class FamilyResidualTests
         var spec = NeuralPDE.Core.Specs.ProblemCatalog.Problems().Load("ns-kovasznay", ["pinn.formulation=velocity-pressure"]);
         var problem = Assert.IsType<KovasznayHardPinn>(PinnProblems.For(spec));
         var k = new KovasznaySolution(20);
-        Tensor x = Points(300, [-0.5, -0.5], [1, 1.5], 5);
+        Tensor x = PinnTestProblems.RandomPoints(300, [-0.5, -0.5], [1, 1.5], 5);
         double max = NavierStokesPinn.VelocityPressureResidual(problem.ExactField, x, k.Nu).abs().max().item<double>();
         Assert.True(max < 1e-11, $"max |r| = {max:E3}");
         Assert.True(NavierStokesPinn.VelocityPressureResidual(problem.ExactField, x, 2 * k.Nu).abs().max().item<double>() > 1e-2);
@@ -128,11 +111,11 @@ public class FamilyResidualTests
         Tensor cornerPoints = tensor(new double[] { 0, 0, 1, 0, 0, 1, 1, 1 }, dtype: float64).reshape(4, 2);
         Assert.All(problem.Transform(cornerPoints, ones(4, outputs, dtype: float64)).data<double>().ToArray(), v => Assert.True(double.IsFinite(v)));
         // inside, the network moves the velocity: the transform is not the lift alone
-        Tensor inside = Points(50, [0.05, 0.05], [0.95, 0.95], 9).detach();
+        Tensor inside = PinnTestProblems.RandomPoints(50, [0.05, 0.05], [0.95, 0.95], 9).detach();
         Tensor d = problem.Transform(inside, ones(50, outputs, dtype: float64)) - problem.Transform(inside, zeros(50, outputs, dtype: float64));
         Assert.True(d.narrow(1, 0, 2).abs().min().item<double>() > 1e-3);
         // residual = momentum (2) + continuity (1)
-        Tensor x = Points(20, [0.1, 0.1], [0.9, 0.9], 4);
+        Tensor x = PinnTestProblems.RandomPoints(20, [0.1, 0.1], [0.9, 0.9], 4);
         Assert.Equal([20L, 3L], problem.Residual(xx => problem.Transform(xx, xx.narrow(1, 0, 1).repeat(1, outputs)), x).shape);
     }
 
@@ -176,7 +159,7 @@ public class FamilyResidualTests
         using var scope = NewDisposeScope();
         var k = new KovasznaySolution(20);
         Field exact = x => NavierStokesPinn.KovasznayField(k, x);
-        Tensor x = Points(300, [-0.5, -0.5], [1, 1.5], 2);
+        Tensor x = PinnTestProblems.RandomPoints(300, [-0.5, -0.5], [1, 1.5], 2);
         double max = NavierStokesPinn.Residual(exact, x, k.Nu).abs().max().item<double>();
         Assert.True(max < 1e-11, $"max |r| = {max:E3}");
         Assert.True(NavierStokesPinn.Residual(exact, x, 2 * k.Nu).abs().max().item<double>() > 1e-2);
@@ -200,7 +183,7 @@ public class FamilyResidualTests
         Assert.True(problem.PressureForm);
         double m = problem.Parameters.M;
         Field pressure = x => problem.ExactTorch(x.narrow(1, 0, 1), x.narrow(1, 1, 1)).pow(m);
-        Tensor pts = Points(300, [0, 0], [1, 1], 6, (t, x) => Math.Abs(x - t) > 0.02);
+        Tensor pts = PinnTestProblems.RandomPoints(300, [0, 0], [1, 1], 6, (t, x) => Math.Abs(x - t) > 0.02);
         double max = PorousMediumPinn.PressureResidual(pressure, pts, m).abs().max().item<double>();
         Assert.True(max < 1e-9, $"max |r| = {max:E3}");
         Assert.True(PorousMediumPinn.PressureResidual(pressure, pts, 2 * m).abs().max().item<double>() > 1e-2);
@@ -230,7 +213,7 @@ public class FamilyResidualTests
         Assert.False(new PorousMediumPinn(PinnTestProblems.Load("pme-1d", "law=stefan")).PressureForm);
         double m = problem.Parameters.M, c = problem.Parameters.C;
         Field Model(double n) => x => problem.Transform(x, full(x.shape[0], 1, n, dtype: float64));
-        Tensor pts = Points(400, [0, 0], [1, 1], 8, (t, x) => Math.Abs(x - c * t) > 1e-3);
+        Tensor pts = PinnTestProblems.RandomPoints(400, [0, 0], [1, 1], 8, (t, x) => Math.Abs(x - c * t) > 1e-3);
         Field exactW = x => problem.ExactTorch(x.narrow(1, 0, 1), x.narrow(1, 1, 1)).pow(m);
         double gap = (Model(-m * c)(pts) - exactW(pts)).abs().max().item<double>();
         Assert.True(gap < 1e-12, $"max |w - exact| = {gap:E3}");
@@ -264,7 +247,7 @@ public class FamilyResidualTests
             "stefan" => (t, x) => x < 2 * StefanZ(problem) * Math.Sqrt(t) - 0.05 && t > 0.05,
             _ => (_, _) => true,
         };
-        Tensor pts = Points(300, [0, 0], [1, 1], 4, keep);
+        Tensor pts = PinnTestProblems.RandomPoints(300, [0, 0], [1, 1], 4, keep);
         Field exact = x => problem.ExactTorch(x.narrow(1, 0, 1), x.narrow(1, 1, 1));
         double max = PorousMediumPinn.Residual(exact, pts, problem.ExactDiffusivity).abs().max().item<double>();
         Assert.True(max < 1e-11, $"{law}: max |r| = {max:E3}");

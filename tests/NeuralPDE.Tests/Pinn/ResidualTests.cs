@@ -8,18 +8,6 @@ namespace NeuralPDE.Tests.Pinn;
 /// function, is fed through the very code used for training.</summary>
 public class ResidualTests
 {
-    private static Tensor RandomPoints(int n, double[] lower, double[] upper, int seed)
-    {
-        var rng = new Random(seed);
-        var p = new double[n * lower.Length];
-        for (int k = 0; k < p.Length; k++)
-        {
-            int j = k % lower.Length;
-            p[k] = lower[j] + (upper[j] - lower[j]) * rng.NextDouble();
-        }
-        return tensor(p, dtype: float64).reshape(n, lower.Length).requires_grad_(true);
-    }
-
     [Fact]
     public void BurgersResidualVanishesOnATravellingShock()
     {
@@ -27,7 +15,7 @@ public class ResidualTests
         // u = c − a tanh(a (x − c t) / (2ν)) solves u_t + u u_x = ν u_xx exactly.
         const double nu = 0.05, a = 0.7, c = 0.2;
         Field exact = x => c - a * (a * (x.narrow(1, 1, 1) - c * x.narrow(1, 0, 1)) / (2 * nu)).tanh();
-        Tensor points = RandomPoints(500, [0, -1], [1, 1], 1);
+        Tensor points = PinnTestProblems.RandomPoints(500, [0, -1], [1, 1], 1);
         double max = BurgersPinn.Residual(exact, points, nu).abs().max().item<double>();
         Assert.True(max < 1e-12, $"max |r| = {max:E3}");
         // ... and does not vanish for a wrong viscosity (the test can fail)

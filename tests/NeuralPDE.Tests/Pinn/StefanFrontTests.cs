@@ -29,28 +29,12 @@ public class StefanFrontTests
 
     private static Field Model(StefanFrontModel model, double frontScale = 1) => x => model.Apply(x, ExactNetwork(frontScale));
 
-    private static Tensor Points(int n, int seed, Func<double, double, bool> keep)
-    {
-        var rng = new Random(seed);
-        var p = new List<double>();
-        while (p.Count < 2 * n)
-        {
-            double t = 0.01 + 0.99 * rng.NextDouble(), x = rng.NextDouble();
-            if (keep(t, x))
-            {
-                p.Add(t);
-                p.Add(x);
-            }
-        }
-        return tensor(p.ToArray(), dtype: float64).reshape(n, 2);
-    }
-
     [Fact]
     public void TheExactSolutionIsAnExactModelOnBothSidesOfTheFront()
     {
         using var scope = NewDisposeScope();
         var model = new StefanFrontModel(0, 0.5);
-        Tensor x = Points(400, 1, (t, x) => Math.Abs(x - Exact.Front(t)) > 1e-3);
+        Tensor x = PinnTestProblems.RandomPoints(400, [0.01, 0], [1, 1], 1, (t, x) => Math.Abs(x - Exact.Front(t)) > 1e-3).detach();
         double[] p = x.data<double>().ToArray();
         double[] out3 = Model(model)(x).data<double>().ToArray();
         int wet = 0;
@@ -74,7 +58,7 @@ public class StefanFrontTests
         using var scope = NewDisposeScope();
         var model = new StefanFrontModel(0, 0.5);
         // collocation (t, x) in the box is read as (t, η = x): every point lies behind the front
-        Tensor x = Points(300, 2, (_, x) => x > 0.02 && x < 0.98).requires_grad_(true);
+        Tensor x = PinnTestProblems.RandomPoints(300, [0.01, 0], [1, 1], 2, (_, x) => x > 0.02 && x < 0.98);
         double residual = model.Residual(Model(model), x, 1).abs().max().item<double>();
         Assert.True(residual < 1e-10, $"max |t (u_t - u_xx)| = {residual:E3}");
         double[] times = Enumerable.Range(0, 64).Select(i => (i + 0.5) / 64).ToArray();

@@ -293,10 +293,7 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
             // Evaluations and checkpoints are timed apart from the training steps (the bench's time per step leaves them out).
             double evaluating = summary["evaluationSeconds"]!.GetValue<double>();
             Assert.InRange(evaluating, 1e-6, summary["trainSeconds"]!.GetValue<double>());
-            // The console and the JSON report one peak-memory reading (taken before the plot is drawn).
-            var peak = System.Text.RegularExpressions.Regex.Match(stdout, @"peak memory (\d+) MB");
-            Assert.True(peak.Success, stdout);
-            Assert.Equal(Math.Round(summary["peakMemoryMB"]!.GetValue<double>(), MidpointRounding.AwayFromZero), double.Parse(peak.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            SummaryAssert.SamePeakMemory(stdout, summary);
             Assert.Contains("finite-difference reference", File.ReadAllText(html));
             Assert.True(File.Exists(ckpt));
             Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(ckpt)!, "*.partial")); // no temporary file left (AtomicFile)
