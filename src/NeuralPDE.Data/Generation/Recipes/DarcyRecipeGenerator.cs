@@ -24,7 +24,7 @@ public sealed class DarcyRecipeGenerator : ISampleGenerator
     {
         ArgumentNullException.ThrowIfNull(spec);
         _problem = DarcyProblem.FromSpec(spec);
-        int n = spec.Integer("reference.resolution", min: 5, max: 4097);
+        int n = Resolution(spec);
         _grid = NodeGrid2D.Square(_problem.Domain.Bounds, n);
         _solvers = solvers;
         float[] xs = _grid.XValues().Select(v => (float)v).ToArray();
@@ -45,9 +45,12 @@ public sealed class DarcyRecipeGenerator : ISampleGenerator
     public static int Unknowns(ProblemSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        int n = spec.Integer("reference.resolution", min: 5, max: 4097);
+        int n = Resolution(spec);
         return (n - 2) * (n - 2);
     }
+
+    /// <summary>Grid points per direction (<c>reference.resolution</c>).</summary>
+    private static int Resolution(ProblemSpec spec) => spec.Integer("reference.resolution", min: 5, max: 4097);
 
     public string Solver => "fd5-harmonic + " + _solvers.Name;
 

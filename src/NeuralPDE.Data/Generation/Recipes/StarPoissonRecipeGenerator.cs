@@ -34,7 +34,7 @@ public sealed class StarPoissonRecipeGenerator : ISampleGenerator
         ArgumentNullException.ThrowIfNull(spec);
         _solvers = solvers;
         _half = spec.Number("parameters.halfWidth", min: 0, exclusiveMin: true);
-        int n = spec.Integer("reference.resolution", min: 9, max: 4097);
+        int n = Resolution(spec);
         _grid = new NodeGrid2D(-_half, _half, n, -_half, _half, n);
         _r0 = Range(recipe, "random.r0", 0, double.MaxValue);
         _c1 = Range(recipe, "random.c1", -1, 1);
@@ -89,9 +89,12 @@ public sealed class StarPoissonRecipeGenerator : ISampleGenerator
     public static int Unknowns(ProblemSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        int n = spec.Integer("reference.resolution", min: 9, max: 4097);
+        int n = Resolution(spec);
         return n * n;
     }
+
+    /// <summary>Grid points per direction (<c>reference.resolution</c>).</summary>
+    private static int Resolution(ProblemSpec spec) => spec.Integer("reference.resolution", min: 9, max: 4097);
 
     public string Notes => "";
 
