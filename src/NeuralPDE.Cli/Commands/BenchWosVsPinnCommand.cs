@@ -20,19 +20,22 @@ namespace NeuralPDE.Cli.Commands;
 /// </summary>
 public static class BenchWosVsPinnCommand
 {
+    /// <summary>The MLP mode's option defaults: the trainer's own.</summary>
+    private static readonly MlpSupervisionSettings Defaults = new();
+
     public static Command Create()
     {
-        var steps = new Option<int>("--steps") { Description = "Adam steps for each method.", DefaultValueFactory = _ => 3000 };
-        var width = new Option<int>("--width") { Description = "Hidden units per layer.", DefaultValueFactory = _ => 64 };
-        var depth = new Option<int>("--depth") { Description = "Hidden layers.", DefaultValueFactory = _ => 4 };
-        var batch = new Option<int>("--batch") { Description = "Interior points per step (PINN collocation; WoS mini-batch).", DefaultValueFactory = _ => 512 };
-        var pool = new Option<int>("--pool") { Description = "WoS: interior points with targets.", DefaultValueFactory = _ => 4096 };
-        var walks = new Option<int>("--walks-per-refresh") { Description = "WoS: new walks per pool point at each refresh (running mean).", DefaultValueFactory = _ => 2 };
-        var refresh = new Option<int>("--refresh-every") { Description = "WoS: steps between refreshes.", DefaultValueFactory = _ => 8 };
-        var eps = new Option<double>("--epsilon") { Description = "WoS: shell width relative to the domain's box diameter.", DefaultValueFactory = _ => 5e-4 };
-        var pinnWeight = new Option<double>("--pinn-boundary-weight") { Description = "PINN: weight of the boundary penalty.", DefaultValueFactory = _ => new MlpSupervisionSettings().PinnBoundaryWeight };
-        var wosWeight = new Option<double>("--wos-boundary-weight") { Description = "WoS: weight of the boundary penalty (0: none).", DefaultValueFactory = _ => new MlpSupervisionSettings().WosBoundaryWeight };
-        var lr = new Option<double>("--lr") { Description = "Adam learning rate (both methods).", DefaultValueFactory = _ => 1e-3 };
+        var steps = new Option<int>("--steps") { Description = "Adam steps for each method.", DefaultValueFactory = _ => Defaults.Steps };
+        var width = new Option<int>("--width") { Description = "Hidden units per layer.", DefaultValueFactory = _ => Defaults.Width };
+        var depth = new Option<int>("--depth") { Description = "Hidden layers.", DefaultValueFactory = _ => Defaults.Depth };
+        var batch = new Option<int>("--batch") { Description = "Interior points per step (PINN collocation; WoS mini-batch).", DefaultValueFactory = _ => Defaults.Batch };
+        var pool = new Option<int>("--pool") { Description = "WoS: interior points with targets.", DefaultValueFactory = _ => Defaults.Pool };
+        var walks = new Option<int>("--walks-per-refresh") { Description = "WoS: new walks per pool point at each refresh (running mean).", DefaultValueFactory = _ => Defaults.WalksPerRefresh };
+        var refresh = new Option<int>("--refresh-every") { Description = "WoS: steps between refreshes.", DefaultValueFactory = _ => Defaults.RefreshEvery };
+        var eps = new Option<double>("--epsilon") { Description = "WoS: shell width relative to the domain's box diameter.", DefaultValueFactory = _ => Defaults.RelativeEpsilon };
+        var pinnWeight = new Option<double>("--pinn-boundary-weight") { Description = "PINN: weight of the boundary penalty.", DefaultValueFactory = _ => Defaults.PinnBoundaryWeight };
+        var wosWeight = new Option<double>("--wos-boundary-weight") { Description = "WoS: weight of the boundary penalty (0: none).", DefaultValueFactory = _ => Defaults.WosBoundaryWeight };
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate (both methods).", DefaultValueFactory = _ => Defaults.LearningRate };
         var threads = new Option<int>("--threads") { Description = "WoS walker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var resolution = new Option<int>("--resolution") { Description = "Finite-difference reference grid points per direction.", DefaultValueFactory = _ => 129 };
         var only = new Option<string?>("--only") { Description = "Run one method in this process (pinn or wos) instead of both in child processes." };
