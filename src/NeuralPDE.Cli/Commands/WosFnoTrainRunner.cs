@@ -51,6 +51,13 @@ public static class WosFnoTrainRunner
             string supervision = settings.Supervision == OperatorSupervision.Wos ? $"WoS targets at {trainer.TargetNodes} interior nodes" : "the residual of their Shortley-Weller equations";
             Console.WriteLine($"data      {data}: {trainer.Train.Count} train samples ({supervision}; their FD solutions are never used for training) / {trainer.Test.Count} test samples (FD reference), grid {trainer.Train.Grid.NX}x{trainer.Train.Grid.NY}");
         }
+        // Training memory, as in bench wos-vs-pinn's MLP mode: the peak resident memory while training (VmHWM, reset
+        // here) above the resident memory just before it, so that the data, the walk pools and the runtime, which
+        // both supervisions load alike, do not swamp what training itself needs.
+        double setupPeak = JsonSummary.PeakMemoryMB();
+        GC.Collect();
+        bool peakReset = ProcessMemory.ResetPeak();
+        double beforeTraining = ProcessMemory.CurrentMB();
         WosFnoResult result = ProgressDisplay.Run($"train {spec.Name}", request.Quiet, progress =>
         {
             trainer.Progress = progress;
@@ -63,7 +70,9 @@ public static class WosFnoTrainRunner
         }
         double wall = clock.Elapsed.TotalSeconds;
         // One reading for the console and the JSON: the peak of training, before the plot is drawn.
-        double peakMemory = JsonSummary.PeakMemoryMB();
+        double trainingPeak = JsonSummary.PeakMemoryMB();
+        double peakMemory = Math.Max(setupPeak, trainingPeak);
+        double trainingMemory = Math.Round(Math.Max(0, trainingPeak - beforeTraining), 1);
         double walksPerSecond = result.WalkSeconds > 0 ? result.TotalWalks / result.WalkSeconds : double.NaN;
         double finalLoss = result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN;
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
@@ -79,7 +88,7 @@ public static class WosFnoTrainRunner
         {
             Console.WriteLine("targets   none: physics-informed on the relative residual of each sample's Shortley-Weller equations (wos.training.supervision = residual; FD solutions used only for evaluation)");
         }
-        Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s, of which walking {result.WalkSeconds:F1} s and evaluating {result.EvaluationSeconds:F1} s), peak memory {peakMemory:F0} MB, {TorchSharp.torch.get_num_threads()} threads");
+        Console.WriteLine($"wall      {wall:F1} s (training {result.Seconds:F1} s, of which walking {result.WalkSeconds:F1} s and evaluating {result.EvaluationSeconds:F1} s), peak memory {peakMemory:F0} MB (training {trainingMemory:F0} MB above the {beforeTraining:F0} MB before it), {TorchSharp.torch.get_num_threads()} threads");
         Console.WriteLine($"checkpoint {checkpoint}");
         if (request.Export is string export)
         {
@@ -111,6 +120,9 @@ public static class WosFnoTrainRunner
                 ["samples"] = trainer.Train.Count,
                 ["testSamples"] = trainer.Test.Count,
                 ["peakMemoryMB"] = peakMemory,
+                ["trainingMemoryMB"] = trainingMemory,
+                ["memoryBeforeTrainingMB"] = Math.Round(beforeTraining, 1),
+                ["peakWasReset"] = peakReset,
                 ["seed"] = request.Seed,
                 ["device"] = request.Device,
                 ["threads"] = TorchSharp.torch.get_num_threads(),

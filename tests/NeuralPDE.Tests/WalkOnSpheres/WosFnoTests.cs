@@ -232,6 +232,11 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
         // time per step = (training time − evaluations and checkpoints) / steps, for both runs
         double PerStep(string run) => (summary[run]!["trainSeconds"]!.GetValue<double>() - summary[run]!["evaluationSeconds"]!.GetValue<double>()) / 4;
         Assert.Equal(PerStep("residual") / PerStep("wos"), summary["timePerStepRatio"]!.GetValue<double>(), 6);
+        // memory: the training memory of each run (peak while training above the memory before it) and the process peaks
+        double Memory(string run, string key) => summary[run]![key]!.GetValue<double>();
+        Assert.Equal(Memory("residual", "trainingMemoryMB") / Math.Max(1, Memory("wos", "trainingMemoryMB")), summary["trainingMemoryRatio"]!.GetValue<double>(), 6);
+        Assert.Equal(Memory("residual", "peakMemoryMB") / Memory("wos", "peakMemoryMB"), summary["peakMemoryRatio"]!.GetValue<double>(), 6);
+        Assert.Contains("training memory", stdout);
         // the children's JSON and checkpoints are removed (files of another bench running at the same time aside)
         Assert.DoesNotContain(Leftovers(), f => !before.Contains(f));
     }
@@ -294,6 +299,11 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
             double evaluating = summary["evaluationSeconds"]!.GetValue<double>();
             Assert.InRange(evaluating, 1e-6, summary["trainSeconds"]!.GetValue<double>());
             SummaryAssert.SamePeakMemory(stdout, summary);
+            // Training memory: the training peak above the resident memory just before it, within the process peak.
+            double training = summary["trainingMemoryMB"]!.GetValue<double>(), beforeTraining = summary["memoryBeforeTrainingMB"]!.GetValue<double>();
+            Assert.InRange(training, 0, summary["peakMemoryMB"]!.GetValue<double>());
+            Assert.InRange(beforeTraining + training, 0, summary["peakMemoryMB"]!.GetValue<double>() + 1);
+            Assert.Contains($"(training {Math.Round(training, MidpointRounding.AwayFromZero):F0} MB above the", stdout);
             Assert.Contains("finite-difference reference", File.ReadAllText(html));
             Assert.True(File.Exists(ckpt));
             Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(ckpt)!, "*.partial")); // no temporary file left (AtomicFile)
