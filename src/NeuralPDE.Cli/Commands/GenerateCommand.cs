@@ -20,7 +20,7 @@ public static class GenerateCommand
 {
     public static Command Create()
     {
-        var recipe = new Argument<string>("recipe") { Description = "A recipe name from datasets/ (burgers-1d-periodic, darcy-2d, ns-vorticity-2d, poisson-star, pme-1d) or a path to a recipe JSON file." };
+        var recipe = new Argument<string>("recipe") { Description = "A recipe name from datasets/ (burgers-1d-periodic, darcy-2d, ns-vorticity-2d, poisson-2d, poisson-star, pme-1d) or a path to a recipe JSON file." };
         var output = new Option<string>("--out") { Description = "The HDF5 file to write (PDEBench-compatible layout).", Required = true };
         var samples = new Option<int?>("--samples") { Description = "Number of samples (overrides the recipe's samples)." };
         var shard = new Option<string?>("--shard") { Description = "Generate only shard i of n (0-based, e.g. 3/8). Default: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX/NEURALPDE_SHARD_COUNT, else the whole dataset." };

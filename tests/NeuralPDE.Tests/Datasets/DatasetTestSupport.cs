@@ -13,6 +13,7 @@ internal static class DatasetTestSupport
         ["ns-vorticity-2d"] = ["batchSize=3", "spec.reference.resolution=16", "spec.reference.outputResolution=8", "spec.parameters.tEnd=1.0", "spec.reference.timeStep=0.05", "spec.reference.outputTimes=3"],
         ["darcy-2d"] = ["batchSize=3", "spec.reference.resolution=17"],
         ["poisson-star"] = ["batchSize=3", "spec.reference.resolution=21"],
+        ["poisson-2d"] = ["batchSize=3", "spec.reference.resolution=17"],
         ["pme-1d"] = ["batchSize=3", "spec.reference.resolution=24", "spec.reference.outputTimes=4", "spec.reference.timeStep=0.02"],
     };
 

@@ -24,7 +24,7 @@ public sealed class DarcyRecipeGenerator : ISampleGenerator
     {
         ArgumentNullException.ThrowIfNull(spec);
         _problem = DarcyProblem.FromSpec(spec);
-        int n = Resolution(spec);
+        int n = SquareNodeGrid.Resolution(spec);
         _grid = NodeGrid2D.Square(_problem.Domain.Bounds, n);
         _solvers = solvers;
         float[] xs = _grid.XValues().Select(v => (float)v).ToArray();
@@ -42,15 +42,7 @@ public sealed class DarcyRecipeGenerator : ISampleGenerator
     public DatasetLayout Layout { get; }
 
     /// <summary>Unknowns of each system: the (n − 2)² interior nodes of the n × n grid (u = 0 on its edges).</summary>
-    public static int Unknowns(ProblemSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        int n = Resolution(spec);
-        return (n - 2) * (n - 2);
-    }
-
-    /// <summary>Grid points per direction (<c>reference.resolution</c>).</summary>
-    private static int Resolution(ProblemSpec spec) => spec.Integer("reference.resolution", min: 5, max: 4097);
+    public static int Unknowns(ProblemSpec spec) => SquareNodeGrid.InteriorUnknowns(spec);
 
     public string Solver => "fd5-harmonic + " + _solvers.Name;
 

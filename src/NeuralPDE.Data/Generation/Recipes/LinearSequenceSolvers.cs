@@ -94,15 +94,15 @@ public sealed class LinearSequenceSolvers
         "recycled" => Inv($"recycled: gcro-dr(m={M}, k={K}, ilu0, tol={Tolerance:G3}, update every {UpdateInterval}), greedy nearest-neighbour order per block"),
         "gmres" => Inv($"gmres(m={M}, ilu0, tol={Tolerance:G3}) per system"),
         "cg" => Inv($"cg(ilu0, tol={Tolerance:G3}) per system"),
-        _ => "direct: banded LU per system",
+        _ => "direct: banded LU, factored once per matrix",
     };
 
     /// <summary>A fresh solver for one block.</summary>
     public ILinearSequenceSolver Create() => Choice switch
     {
         "recycled" => new Sequence(Name, new SequenceSolver(new GcroDr(M, K, Tolerance, 50_000, Ilu0Preconditioner.Factory) { UpdateInterval = UpdateInterval }, OrderingKind.Greedy)),
-        "gmres" => new Sequence(Name, new SequenceSolver(new Gmres(M, Tolerance, 50_000, Ilu0Preconditioner.Factory), OrderingKind.Natural)),
-        "cg" => new Sequence(Name, new SequenceSolver(new ConjugateGradient(Tolerance, 50_000, Ilu0Preconditioner.Factory), OrderingKind.Natural)),
+        "gmres" => new Sequence(Name, new SequenceSolver(new Gmres(M, Tolerance, 50_000, new ReusedPreconditionerFactory(Ilu0Preconditioner.Factory)), OrderingKind.Natural)),
+        "cg" => new Sequence(Name, new SequenceSolver(new ConjugateGradient(Tolerance, 50_000, new ReusedPreconditionerFactory(Ilu0Preconditioner.Factory)), OrderingKind.Natural)),
         _ => new Direct(Name),
     };
 
@@ -116,7 +116,8 @@ public sealed class LinearSequenceSolvers
             => solver.Solve(systems, null, cancellation);
     }
 
-    /// <summary>Banded LU (the FD matrices are banded, half-bandwidth = grid points per line).</summary>
+    /// <summary>Banded LU (the FD matrices are banded, half-bandwidth = grid points per line), factored once for
+    /// consecutive systems that share one matrix object.</summary>
     private sealed class Direct(string name) : ILinearSequenceSolver
     {
         public string Name { get; } = name;
@@ -127,6 +128,8 @@ public sealed class LinearSequenceSolvers
             var solutions = new double[]?[systems.Count];
             var stats = new LinearSolveResult[systems.Count];
             double assembly = 0;
+            CsrMatrix? factored = null;   // systems that share one matrix object share its factorisation
+            BandedLu? lu = null;
             for (int s = 0; s < systems.Count; s++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -135,27 +138,13 @@ public sealed class LinearSequenceSolvers
                 assembly += build.Elapsed.TotalSeconds;
                 var solve = Stopwatch.StartNew();
                 CsrMatrix a = system.Matrix;
-                int lower = 0, upper = 0;
-                for (int i = 0; i < a.Size; i++)
+                if (!ReferenceEquals(a, factored))
                 {
-                    for (int p = a.RowPointers[i]; p < a.RowPointers[i + 1]; p++)
-                    {
-                        int j = a.ColumnIndices[p];
-                        lower = Math.Max(lower, i - j);
-                        upper = Math.Max(upper, j - i);
-                    }
+                    lu = Factor(a);
+                    factored = a;
                 }
-                var lu = new BandedLu(a.Size, lower, upper);
-                for (int i = 0; i < a.Size; i++)
-                {
-                    for (int p = a.RowPointers[i]; p < a.RowPointers[i + 1]; p++)
-                    {
-                        lu.Add(i, a.ColumnIndices[p], a.Values[p]);
-                    }
-                }
-                lu.Factor();
                 var x = new double[a.Size];
-                lu.Solve(system.RightHandSide, x);
+                lu!.Solve(system.RightHandSide, x);
                 double[] r = a.Multiply(x);
                 double rr = 0, bb = 0;
                 for (int i = 0; i < r.Length; i++)
@@ -169,6 +158,30 @@ public sealed class LinearSequenceSolvers
                 stats[s] = new LinearSolveResult(0, residual, true, solve.Elapsed.TotalSeconds);
             }
             return new SequenceSolveResult(solutions, stats, Enumerable.Range(0, systems.Count).ToArray(), clock.Elapsed.TotalSeconds, assembly, 0);
+        }
+
+        private static BandedLu Factor(CsrMatrix a)
+        {
+            int lower = 0, upper = 0;
+            for (int i = 0; i < a.Size; i++)
+            {
+                for (int p = a.RowPointers[i]; p < a.RowPointers[i + 1]; p++)
+                {
+                    int j = a.ColumnIndices[p];
+                    lower = Math.Max(lower, i - j);
+                    upper = Math.Max(upper, j - i);
+                }
+            }
+            var lu = new BandedLu(a.Size, lower, upper);
+            for (int i = 0; i < a.Size; i++)
+            {
+                for (int p = a.RowPointers[i]; p < a.RowPointers[i + 1]; p++)
+                {
+                    lu.Add(i, a.ColumnIndices[p], a.Values[p]);
+                }
+            }
+            lu.Factor();
+            return lu;
         }
     }
 }

@@ -29,7 +29,9 @@ public static class RecipeGenerators
         {
             "burgers" or "navier-stokes" => NoLinearSolver(recipe, options, new SpectralRecipeGenerator(spec, options)),
             "darcy" => new DarcyRecipeGenerator(spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: true, DarcyRecipeGenerator.Unknowns(spec))),
-            "poisson" => new StarPoissonRecipeGenerator(recipe.Json, spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: false, StarPoissonRecipeGenerator.Unknowns(spec))),
+            "poisson" when spec.Variant == "star" => new StarPoissonRecipeGenerator(recipe.Json, spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: false, StarPoissonRecipeGenerator.Unknowns(spec))),
+            "poisson" when spec.Variant == "manufactured-square" => new PoissonSquareRecipeGenerator(recipe.Json, spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: true, PoissonSquareRecipeGenerator.Unknowns(spec))),
+            "poisson" => throw new SpecException(recipe.Name, "problem", $"poisson recipes draw on poisson-2d (the unit square) or poisson-star, got {spec.Name} ({spec.Variant})"),
             "porous-medium" => NoLinearSolver(recipe, options, new PorousMediumRecipeGenerator(recipe.Json, spec)),
             _ => throw new SpecException(recipe.Name, "family", $"expected one of {string.Join(", ", Families)}, got \"{recipe.Family}\""),
         };
@@ -37,5 +39,5 @@ public static class RecipeGenerators
 
     private static ISampleGenerator NoLinearSolver(DatasetRecipe recipe, GeneratorOptions options, ISampleGenerator generator)
         => options.Solver is null ? generator
-            : throw new SpecException(recipe.Name, "--solver", $"only linear-system recipes (darcy-2d, poisson-star) take --solver; {recipe.Name} has no linear systems");
+            : throw new SpecException(recipe.Name, "--solver", $"only linear-system recipes (darcy-2d, poisson-2d, poisson-star) take --solver; {recipe.Name} has no linear systems");
 }
