@@ -12,13 +12,6 @@ public class BenchmarkCliTests
 
     private static (int Code, string Out, string Err) Neuralpde(string args) => ExternalTools.Run("dotnet", $"\"{Dll}\" {args}", timeoutMs: 300_000);
 
-    private static string TempFolder()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "npde-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
-
     [Theory]
     [InlineData("benchmark no-such-problem", "unknown problem \"no-such-problem\"")]
     [InlineData("benchmark darcy-2d --methods pinn", "--methods pinn: does not apply to darcy-2d (no PINN formulation for darcy")]
@@ -40,70 +33,58 @@ public class BenchmarkCliTests
     [Fact]
     public void WritesTableJsonCsvAndReport()
     {
-        string dir = TempFolder();
-        try
-        {
-            var (code, stdout, stderr) = Neuralpde($"benchmark poisson-2d darcy-2d --methods classical,pinn --max-steps 30 --threads 1 --out \"{dir}\" --quiet");
-            Assert.True(code == 0, stderr);
-            Assert.Contains("poisson-2d  pinn", stdout);
-            Assert.Contains("no PINN formulation for darcy", stdout);
-            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "results.json")))!;
-            Assert.False(json["interrupted"]!.GetValue<bool>());
-            var rows = json["problems"]![0]!["rows"]!.AsArray();
-            Assert.Equal(["classical", "pinn"], rows.Select(r => r!["method"]!.GetValue<string>()));
-            Assert.True(rows[1]!["relL2"]!.GetValue<double>() > 0);
-            string[] csv = File.ReadAllLines(Path.Combine(dir, "results.csv"));
-            Assert.Equal(5, csv.Length);   // header + 2 problems x 2 methods
-            Assert.StartsWith("problem,method,status,relL2", csv[0]);
-            Assert.Contains("Published figures", File.ReadAllText(Path.Combine(dir, "report.html")));
-            Assert.Empty(Directory.GetFiles(dir, "*.partial"));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var folder = new TempFolder("npde-bench");
+        string dir = folder.Path;
+        var (code, stdout, stderr) = Neuralpde($"benchmark poisson-2d darcy-2d --methods classical,pinn --max-steps 30 --threads 1 --out \"{dir}\" --quiet");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("poisson-2d  pinn", stdout);
+        Assert.Contains("no PINN formulation for darcy", stdout);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "results.json")))!;
+        Assert.False(json["interrupted"]!.GetValue<bool>());
+        var rows = json["problems"]![0]!["rows"]!.AsArray();
+        Assert.Equal(["classical", "pinn"], rows.Select(r => r!["method"]!.GetValue<string>()));
+        Assert.True(rows[1]!["relL2"]!.GetValue<double>() > 0);
+        string[] csv = File.ReadAllLines(Path.Combine(dir, "results.csv"));
+        Assert.Equal(5, csv.Length);   // header + 2 problems x 2 methods
+        Assert.StartsWith("problem,method,status,relL2", csv[0]);
+        Assert.Contains("Published figures", File.ReadAllText(Path.Combine(dir, "report.html")));
+        Assert.Empty(Directory.GetFiles(dir, "*.partial"));
     }
 
     [Fact]
     public async Task InterruptedRunExitsNonZeroAndLeavesAReportOfWhatFinished()
     {
-        string dir = TempFolder();
-        try
+        using var folder = new TempFolder("npde-bench");
+        string dir = folder.Path;
+        var info = new ProcessStartInfo("dotnet", $"\"{Dll}\" benchmark poisson-2d --methods classical,pinn --budget standard --threads 1 --out \"{dir}\" --quiet")
         {
-            var info = new ProcessStartInfo("dotnet", $"\"{Dll}\" benchmark poisson-2d --methods classical,pinn --budget standard --threads 1 --out \"{dir}\" --quiet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            string results = Path.Combine(dir, "results.json");
-            var clock = Stopwatch.StartNew();
-            while (!File.Exists(results) && clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-            Assert.True(File.Exists(results), "the classical row was never written");
-            await Task.Delay(1500);   // the PINN is training now (the standard budget runs for minutes)
-            ExternalTools.Run("kill", $"-INT {process.Id}");
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            string err = await stderr;
-            Assert.True(process.ExitCode == 130, err);
-            Assert.Contains("benchmark interrupted", err);
-            var json = JsonNode.Parse(File.ReadAllText(results))!;
-            Assert.True(json["interrupted"]!.GetValue<bool>());
-            var rows = json["problems"]![0]!["rows"]!.AsArray();
-            Assert.Equal("ok", rows[0]!["status"]!.GetValue<string>());
-            Assert.Equal("interrupted", rows[1]!["status"]!.GetValue<string>());
-            Assert.Contains("INTERRUPTED", File.ReadAllText(Path.Combine(dir, "report.html")));
-            Assert.Contains("interrupted", await stdout);
-        }
-        finally
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        string results = Path.Combine(dir, "results.json");
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(results) && clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited)
         {
-            Directory.Delete(dir, recursive: true);
+            await Task.Delay(100);
         }
+        Assert.True(File.Exists(results), "the classical row was never written");
+        await Task.Delay(1500);   // the PINN is training now (the standard budget runs for minutes)
+        ExternalTools.Run("kill", $"-INT {process.Id}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        string err = await stderr;
+        Assert.True(process.ExitCode == 130, err);
+        Assert.Contains("benchmark interrupted", err);
+        var json = JsonNode.Parse(File.ReadAllText(results))!;
+        Assert.True(json["interrupted"]!.GetValue<bool>());
+        var rows = json["problems"]![0]!["rows"]!.AsArray();
+        Assert.Equal("ok", rows[0]!["status"]!.GetValue<string>());
+        Assert.Equal("interrupted", rows[1]!["status"]!.GetValue<string>());
+        Assert.Contains("INTERRUPTED", File.ReadAllText(Path.Combine(dir, "report.html")));
+        Assert.Contains("interrupted", await stdout);
     }
 }

@@ -1,5 +1,6 @@
 using NeuralPDE.Data.Generation;
 using NeuralPDE.Data.Generation.Recipes;
+using NeuralPDE.Tests.Support;
 
 namespace NeuralPDE.Tests.Datasets;
 
@@ -42,16 +43,10 @@ public class AutoSolverTests
     [Fact]
     public void AutoGeneratesTheSameDatasetAsGmresAtTheDefaultSize()
     {
-        string dir = DatasetTestSupport.TempDir();
-        try
-        {
-            DatasetTestSupport.Generate("darcy-2d", Path.Combine(dir, "auto.h5"), 3);
-            DatasetTestSupport.Generate("darcy-2d", Path.Combine(dir, "gmres.h5"), 3, solver: "gmres");
-            DatasetTestSupport.AssertSame(DatasetTestSupport.Contents(Path.Combine(dir, "auto.h5")), DatasetTestSupport.Contents(Path.Combine(dir, "gmres.h5")));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var folder = new TempFolder("npde-ds");
+        string dir = folder.Path;
+        DatasetTestSupport.Generate("darcy-2d", Path.Combine(dir, "auto.h5"), 3);
+        DatasetTestSupport.Generate("darcy-2d", Path.Combine(dir, "gmres.h5"), 3, solver: "gmres");
+        DatasetTestSupport.AssertSame(DatasetTestSupport.Contents(Path.Combine(dir, "auto.h5")), DatasetTestSupport.Contents(Path.Combine(dir, "gmres.h5")));
     }
 }

@@ -1,6 +1,7 @@
 using NeuralPDE.Cli.Commands;
 using NeuralPDE.Data.Generation;
 using NeuralPDE.Data.Reading;
+using NeuralPDE.Tests.Support;
 
 namespace NeuralPDE.Tests.Datasets;
 
@@ -12,21 +13,15 @@ public class DeterminismTests
     [InlineData("darcy-2d", "gmres")]
     public void SameSeedGivesIdenticalTensorsAndAnotherSeedDoesNot(string recipe, string? solver)
     {
-        string dir = DatasetTestSupport.TempDir();
-        try
-        {
-            DatasetTestSupport.Generate(recipe, Path.Combine(dir, "a.h5"), 5, solver: solver);
-            DatasetTestSupport.Generate(recipe, Path.Combine(dir, "b.h5"), 5, solver: solver);
-            DatasetTestSupport.Generate(recipe, Path.Combine(dir, "c.h5"), 5, solver: solver, seed: 7);
-            var a = DatasetTestSupport.Contents(Path.Combine(dir, "a.h5"));
-            DatasetTestSupport.AssertSame(a, DatasetTestSupport.Contents(Path.Combine(dir, "b.h5")));
-            Assert.False(a["tensor"].AsSpan().SequenceEqual(DatasetTestSupport.Contents(Path.Combine(dir, "c.h5"))["tensor"]));
-            Assert.False(Directory.Exists(Path.Combine(dir, "a.h5.parts")), "the parts folder is removed once the file is complete");
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var folder = new TempFolder("npde-ds");
+        string dir = folder.Path;
+        DatasetTestSupport.Generate(recipe, Path.Combine(dir, "a.h5"), 5, solver: solver);
+        DatasetTestSupport.Generate(recipe, Path.Combine(dir, "b.h5"), 5, solver: solver);
+        DatasetTestSupport.Generate(recipe, Path.Combine(dir, "c.h5"), 5, solver: solver, seed: 7);
+        var a = DatasetTestSupport.Contents(Path.Combine(dir, "a.h5"));
+        DatasetTestSupport.AssertSame(a, DatasetTestSupport.Contents(Path.Combine(dir, "b.h5")));
+        Assert.False(a["tensor"].AsSpan().SequenceEqual(DatasetTestSupport.Contents(Path.Combine(dir, "c.h5"))["tensor"]));
+        Assert.False(Directory.Exists(Path.Combine(dir, "a.h5.parts")), "the parts folder is removed once the file is complete");
     }
 
     [Theory]
@@ -35,30 +30,24 @@ public class DeterminismTests
     [InlineData("poisson-star", "recycled")]
     public void ShardsMergedEqualOneRun(string recipe, string? solver)
     {
-        string dir = DatasetTestSupport.TempDir();
-        try
+        using var folder = new TempFolder("npde-ds");
+        string dir = folder.Path;
+        string whole = Path.Combine(dir, "whole.h5");
+        DatasetTestSupport.Generate(recipe, whole, 8, solver: solver);
+        var shards = new List<string>();
+        foreach (string shard in new[] { "2/3", "0/3", "1/3" })
         {
-            string whole = Path.Combine(dir, "whole.h5");
-            DatasetTestSupport.Generate(recipe, whole, 8, solver: solver);
-            var shards = new List<string>();
-            foreach (string shard in new[] { "2/3", "0/3", "1/3" })
-            {
-                string path = Path.Combine(dir, $"part{shard[0]}.h5");
-                DatasetTestSupport.Generate(recipe, path, 8, shard: shard, solver: solver);
-                shards.Add(path);
-            }
-            string merged = Path.Combine(dir, "merged.h5");
-            Assert.Equal(0, MergeCommand.Execute(merged, [.. shards], null, quiet: true));
-            DatasetTestSupport.AssertSame(DatasetTestSupport.Contents(whole), DatasetTestSupport.Contents(merged));
-            using var reader = new DatasetReader(merged);
-            Assert.Equal(8, reader.Count);
-            Assert.Equal("0/1", reader.TextAttribute("shard"));
-            Assert.Equal(Enumerable.Range(0, 8).Select(i => (long)i), reader.Longs("sample-index", 0, 8));
+            string path = Path.Combine(dir, $"part{shard[0]}.h5");
+            DatasetTestSupport.Generate(recipe, path, 8, shard: shard, solver: solver);
+            shards.Add(path);
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        string merged = Path.Combine(dir, "merged.h5");
+        Assert.Equal(0, MergeCommand.Execute(merged, [.. shards], null, quiet: true));
+        DatasetTestSupport.AssertSame(DatasetTestSupport.Contents(whole), DatasetTestSupport.Contents(merged));
+        using var reader = new DatasetReader(merged);
+        Assert.Equal(8, reader.Count);
+        Assert.Equal("0/1", reader.TextAttribute("shard"));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (long)i), reader.Longs("sample-index", 0, 8));
     }
 
     [Fact]

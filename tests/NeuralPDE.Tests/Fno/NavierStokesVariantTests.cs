@@ -1,5 +1,6 @@
 using NeuralPDE.Learning.Fno;
 using NeuralPDE.Tests.Datasets;
+using NeuralPDE.Tests.Support;
 
 namespace NeuralPDE.Tests.Fno;
 
@@ -12,30 +13,24 @@ public class NavierStokesVariantTests
     [InlineData("spacetime")]
     public void VariantTrainsOnTimeWindowData(string variant)
     {
-        string dir = FnoTestSupport.TempDir();
-        try
+        using var folder = new TempFolder("npde-fno");
+        string dir = folder.Path;
+        string data = Path.Combine(dir, "ns.h5");
+        DatasetTestSupport.Generate("ns-vorticity-2d", data, 6);
+        bool spaceTime = variant == "spacetime";
+        var settings = new FnoSettings
         {
-            string data = Path.Combine(dir, "ns.h5");
-            DatasetTestSupport.Generate("ns-vorticity-2d", data, 6);
-            bool spaceTime = variant == "spacetime";
-            var settings = new FnoSettings
-            {
-                Pairing = FnoPairing.TimeWindow, InputSteps = 1, OutputSteps = 2, TrainSamples = 4, TestSamples = 2,
-                Variant = FnoVariants.Parse(variant),
-                Modes = spaceTime ? [3, 3, 2] : [3, 3], Padding = spaceTime ? [0, 0, 2] : [0, 0],
-                Width = 6, Layers = 2, ProjectionWidth = 8, Epochs = 3, BatchSize = 2, EvalEvery = 1,
-            };
-            using var store = new FnoSampleStore(data, settings.Pairing, inputSteps: 1, outputSteps: 2);
-            using var trainer = new FnoTrainer(settings, store, new FnoTrainingOptions { Seed = 0 });
-            Assert.Equal(spaceTime ? 3 : 2, trainer.Model.Network.Config.Dims);
-            FnoTrainingResult result = trainer.Train();
-            Assert.Equal(2, result.Test.Errors.Length);
-            Assert.All(result.Test.Errors, e => Assert.True(double.IsFinite(e) && e > 0 && e < 10));
-            Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss * 1.5);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+            Pairing = FnoPairing.TimeWindow, InputSteps = 1, OutputSteps = 2, TrainSamples = 4, TestSamples = 2,
+            Variant = FnoVariants.Parse(variant),
+            Modes = spaceTime ? [3, 3, 2] : [3, 3], Padding = spaceTime ? [0, 0, 2] : [0, 0],
+            Width = 6, Layers = 2, ProjectionWidth = 8, Epochs = 3, BatchSize = 2, EvalEvery = 1,
+        };
+        using var store = new FnoSampleStore(data, settings.Pairing, inputSteps: 1, outputSteps: 2);
+        using var trainer = new FnoTrainer(settings, store, new FnoTrainingOptions { Seed = 0 });
+        Assert.Equal(spaceTime ? 3 : 2, trainer.Model.Network.Config.Dims);
+        FnoTrainingResult result = trainer.Train();
+        Assert.Equal(2, result.Test.Errors.Length);
+        Assert.All(result.Test.Errors, e => Assert.True(double.IsFinite(e) && e > 0 && e < 10));
+        Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss * 1.5);
     }
 }

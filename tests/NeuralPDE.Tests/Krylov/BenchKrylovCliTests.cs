@@ -16,30 +16,23 @@ public class BenchKrylovCliTests
     [Fact]
     public void SmallBenchWritesJsonAndMatrixMarketFiles()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "neuralpde-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        try
-        {
-            string json = Path.Combine(dir, "bench.json");
-            string export = Path.Combine(dir, "mtx");
-            var (code, stdout, stderr) = Neuralpde($"bench krylov --n 10 --systems 4 --tol 1e-8 --precond ilu0 --m 12 --k 4 --json \"{json}\" --export-dir \"{export}\"");
-            Assert.True(code == 0, stderr + stdout);
-            Assert.Contains("GCRO-DR(12,4) sorted", stdout);
-            var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
-            Assert.True(summary["speedupTime"]!.GetValue<double>() > 0);
-            Assert.True(summary["speedupIterations"]!.GetValue<double>() > 0);
-            Assert.True(summary["maxRelResidual"]!.GetValue<double>() <= 1e-8);
-            Assert.True(summary["allConverged"]!.GetValue<bool>());
-            Assert.Equal(4, Directory.GetFiles(export, "A_*.mtx").Length);
-            string[] header = File.ReadLines(Path.Combine(export, "A_0000.mtx")).Take(2).ToArray();
-            Assert.Equal("%%MatrixMarket matrix coordinate real general", header[0]);
-            Assert.StartsWith("100 100 ", header[1]);
-            Assert.Equal(4, File.ReadAllLines(Path.Combine(export, "order_sorted.txt")).Length);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        using var folder = new TempFolder("neuralpde-bench");
+        string dir = folder.Path;
+        string json = Path.Combine(dir, "bench.json");
+        string export = Path.Combine(dir, "mtx");
+        var (code, stdout, stderr) = Neuralpde($"bench krylov --n 10 --systems 4 --tol 1e-8 --precond ilu0 --m 12 --k 4 --json \"{json}\" --export-dir \"{export}\"");
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("GCRO-DR(12,4) sorted", stdout);
+        var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.True(summary["speedupTime"]!.GetValue<double>() > 0);
+        Assert.True(summary["speedupIterations"]!.GetValue<double>() > 0);
+        Assert.True(summary["maxRelResidual"]!.GetValue<double>() <= 1e-8);
+        Assert.True(summary["allConverged"]!.GetValue<bool>());
+        Assert.Equal(4, Directory.GetFiles(export, "A_*.mtx").Length);
+        string[] header = File.ReadLines(Path.Combine(export, "A_0000.mtx")).Take(2).ToArray();
+        Assert.Equal("%%MatrixMarket matrix coordinate real general", header[0]);
+        Assert.StartsWith("100 100 ", header[1]);
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(export, "order_sorted.txt")).Length);
     }
 
     [Theory]

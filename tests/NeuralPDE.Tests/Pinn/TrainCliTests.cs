@@ -40,30 +40,23 @@ public class TrainCliTests
     [Fact]
     public void TrainWritesJsonAndPlot()
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"npde-train-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        try
-        {
-            string json = Path.Combine(dir, "b.json"), html = Path.Combine(dir, "b.html");
-            var (code, stdout, stderr) = Neuralpde($"train burgers-1d --method pinn --steps 6 --set pinn.collocation.points=200 --set pinn.network.depth=2 --seed 1 --json \"{json}\" --plot \"{html}\" --checkpoint \"{Path.Combine(dir, "ck")}\" --quiet");
-            Assert.True(code == 0, stderr + stdout);
-            JsonNode summary = JsonNode.Parse(File.ReadAllText(json))!;
-            Assert.Equal("burgers-1d", summary["problem"]!.GetValue<string>());
-            Assert.Equal("pinn", summary["method"]!.GetValue<string>());
-            Assert.Equal(6, summary["steps"]!.GetValue<long>());
-            double rel = summary["relL2"]!.GetValue<double>();
-            Assert.InRange(rel, 1e-3, 10);
-            Assert.True(summary["peakMemoryMB"]!.GetValue<double>() > 0);
-            SummaryAssert.SamePeakMemory(stdout, summary);
-            Assert.True(summary["wallSeconds"]!.GetValue<double>() > 0);
-            string page = File.ReadAllText(html);
-            Assert.Contains("loss curves", page);
-            Assert.Contains("|u − exact|", page);
-            Assert.True(File.Exists(Path.Combine(dir, "ck", "pinn.ckpt")));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var folder = new TempFolder("npde-train");
+        string dir = folder.Path;
+        string json = Path.Combine(dir, "b.json"), html = Path.Combine(dir, "b.html");
+        var (code, stdout, stderr) = Neuralpde($"train burgers-1d --method pinn --steps 6 --set pinn.collocation.points=200 --set pinn.network.depth=2 --seed 1 --json \"{json}\" --plot \"{html}\" --checkpoint \"{Path.Combine(dir, "ck")}\" --quiet");
+        Assert.True(code == 0, stderr + stdout);
+        JsonNode summary = JsonNode.Parse(File.ReadAllText(json))!;
+        Assert.Equal("burgers-1d", summary["problem"]!.GetValue<string>());
+        Assert.Equal("pinn", summary["method"]!.GetValue<string>());
+        Assert.Equal(6, summary["steps"]!.GetValue<long>());
+        double rel = summary["relL2"]!.GetValue<double>();
+        Assert.InRange(rel, 1e-3, 10);
+        Assert.True(summary["peakMemoryMB"]!.GetValue<double>() > 0);
+        SummaryAssert.SamePeakMemory(stdout, summary);
+        Assert.True(summary["wallSeconds"]!.GetValue<double>() > 0);
+        string page = File.ReadAllText(html);
+        Assert.Contains("loss curves", page);
+        Assert.Contains("|u − exact|", page);
+        Assert.True(File.Exists(Path.Combine(dir, "ck", "pinn.ckpt")));
     }
 }

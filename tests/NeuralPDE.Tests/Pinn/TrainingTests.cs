@@ -1,5 +1,6 @@
 using NeuralPDE.Learning.Pinn;
 using NeuralPDE.Learning.Pinn.Families;
+using NeuralPDE.Tests.Support;
 
 namespace NeuralPDE.Tests.Pinn;
 
@@ -33,29 +34,23 @@ public class TrainingTests
             straight = trainer.Network.GetParameters();
             straightHistory = trainer.History.ToList();
         }
-        string dir = Path.Combine(Path.GetTempPath(), $"npde-pinn-ckpt-{Guid.NewGuid():N}");
-        try
+        using var folder = new TempFolder("npde-pinn-ckpt", create: false);
+        string dir = folder.Path;
+        foreach (long? stop in new long?[] { 4, 9, null })
         {
-            foreach (long? stop in new long?[] { 4, 9, null })
+            using var trainer = new PinnTrainer(problem, settings, new TrainingOptions { Seed = 5, CheckpointDirectory = dir, StopAtStep = stop });
+            TrainingResult r = trainer.Train();
+            if (stop is null)
             {
-                using var trainer = new PinnTrainer(problem, settings, new TrainingOptions { Seed = 5, CheckpointDirectory = dir, StopAtStep = stop });
-                TrainingResult r = trainer.Train();
-                if (stop is null)
-                {
-                    Assert.Equal(9, r.ResumedFromStep);
-                    Assert.Equal(straight, trainer.Network.GetParameters());
-                    Assert.Equal(straightHistory.Select(h => h.Loss), trainer.History.Select(h => h.Loss));
-                }
-                else
-                {
-                    Assert.True(r.Interrupted);
-                    Assert.Equal(stop, r.Steps);
-                }
+                Assert.Equal(9, r.ResumedFromStep);
+                Assert.Equal(straight, trainer.Network.GetParameters());
+                Assert.Equal(straightHistory.Select(h => h.Loss), trainer.History.Select(h => h.Loss));
             }
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
+            else
+            {
+                Assert.True(r.Interrupted);
+                Assert.Equal(stop, r.Steps);
+            }
         }
     }
 
@@ -71,23 +66,17 @@ public class TrainingTests
             reference.Train();
             atStep4 = reference.Network.GetParameters();
         }
-        string dir = Path.Combine(Path.GetTempPath(), $"npde-pinn-nan-{Guid.NewGuid():N}");
-        try
-        {
-            using var trainer = new PinnTrainer(problem, settings, new TrainingOptions { Seed = 2, InjectNaNAtStep = 5, CheckpointDirectory = dir });
-            var e = Assert.Throws<TrainingStoppedException>(() => trainer.Train());
-            Assert.Contains("step 5", e.Message);
-            Assert.Contains("NaN", e.Message);
-            Assert.Contains("restored to step 4", e.Message);
-            Assert.Contains("last good checkpoint", e.Message);
-            Assert.Equal(4, e.RestoredStep);
-            Assert.Equal(atStep4, trainer.Network.GetParameters());
-            Assert.True(File.Exists(Path.Combine(dir, TrainingCheckpoint.FileName)));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var folder = new TempFolder("npde-pinn-nan", create: false);
+        string dir = folder.Path;
+        using var trainer = new PinnTrainer(problem, settings, new TrainingOptions { Seed = 2, InjectNaNAtStep = 5, CheckpointDirectory = dir });
+        var e = Assert.Throws<TrainingStoppedException>(() => trainer.Train());
+        Assert.Contains("step 5", e.Message);
+        Assert.Contains("NaN", e.Message);
+        Assert.Contains("restored to step 4", e.Message);
+        Assert.Contains("last good checkpoint", e.Message);
+        Assert.Equal(4, e.RestoredStep);
+        Assert.Equal(atStep4, trainer.Network.GetParameters());
+        Assert.True(File.Exists(Path.Combine(dir, TrainingCheckpoint.FileName)));
     }
 
     [Fact]
@@ -95,20 +84,14 @@ public class TrainingTests
     {
         var spec = PinnTestProblems.Load("burgers-1d");
         var problem = new BurgersPinn(spec);
-        string dir = Path.Combine(Path.GetTempPath(), $"npde-pinn-other-{Guid.NewGuid():N}");
-        try
+        using var folder = new TempFolder("npde-pinn-other", create: false);
+        string dir = folder.Path;
+        using (var a = new PinnTrainer(problem, PinnTestProblems.Tiny(spec, 2, 0), new TrainingOptions { Seed = 1, CheckpointDirectory = dir }))
         {
-            using (var a = new PinnTrainer(problem, PinnTestProblems.Tiny(spec, 2, 0), new TrainingOptions { Seed = 1, CheckpointDirectory = dir }))
-            {
-                a.Train();
-            }
-            using var b = new PinnTrainer(problem, PinnTestProblems.Tiny(spec, 2, 0) with { Width = 12 }, new TrainingOptions { Seed = 1, CheckpointDirectory = dir });
-            var e = Assert.Throws<InvalidDataException>(() => b.Train());
-            Assert.Contains("different run", e.Message);
+            a.Train();
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var b = new PinnTrainer(problem, PinnTestProblems.Tiny(spec, 2, 0) with { Width = 12 }, new TrainingOptions { Seed = 1, CheckpointDirectory = dir });
+        var e = Assert.Throws<InvalidDataException>(() => b.Train());
+        Assert.Contains("different run", e.Message);
     }
 }

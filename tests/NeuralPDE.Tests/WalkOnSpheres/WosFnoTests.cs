@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using NeuralPDE.Data.Reading;
 using NeuralPDE.Learning.Fno;
@@ -98,40 +99,34 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
     [Fact]
     public void TinyRunLowersTheTestErrorAgainstTheFiniteDifferenceReference()
     {
-        string dir = DatasetTestSupport.TempDir();
-        try
-        {
-            string ckpt = Path.Combine(dir, "wos.ckpt");
-            using var trainer = new WosFnoTrainer(Tiny(16), data.Star, new FnoTrainingOptions { Seed = 4, CheckpointPath = ckpt, Problem = "poisson-star" });
-            Assert.Equal(Enumerable.Range(0, 8), trainer.Train.Indices);
-            Assert.Equal(Enumerable.Range(8, 4), trainer.Test.Indices);
-            var result = trainer.Run();
-            output.WriteLine($"test rel L2 {result.InitialTestRelL2:G3} -> {result.Test.Mean:G3}; losses {string.Join(", ", result.History.Select(h => h.TrainLoss.ToString("G3")))}; " +
-                $"targets vs FD {result.TargetRelL2:G3} ({result.WalksPerNode} walks/node), {result.TotalWalks} walks in {result.WalkSeconds:F2} s");
-            // Measured 1.0 -> ~0.45 (seed 4); an untrained network predicts ~0 (error ~1).
-            Assert.True(result.Test.Mean < 0.75 * result.InitialTestRelL2, $"test error {result.Test.Mean} vs initial {result.InitialTestRelL2}");
-            Assert.True(result.History[^1].TrainLoss < 0.6 * result.History[0].TrainLoss);
-            Assert.Equal(16 * 4, result.WalksPerNode);
-            Assert.Equal(trainer.TargetNodes * 16 * 4, result.TotalWalks);
-            Assert.InRange(result.TargetRelL2, 0, 0.15);
+        using var folder = new TempFolder("npde-ds");
+        string dir = folder.Path;
+        string ckpt = Path.Combine(dir, "wos.ckpt");
+        using var trainer = new WosFnoTrainer(Tiny(16), data.Star, new FnoTrainingOptions { Seed = 4, CheckpointPath = ckpt, Problem = "poisson-star" });
+        Assert.Equal(Enumerable.Range(0, 8), trainer.Train.Indices);
+        Assert.Equal(Enumerable.Range(8, 4), trainer.Test.Indices);
+        var result = trainer.Run();
+        output.WriteLine($"test rel L2 {result.InitialTestRelL2:G3} -> {result.Test.Mean:G3}; losses {string.Join(", ", result.History.Select(h => h.TrainLoss.ToString("G3")))}; " +
+            $"targets vs FD {result.TargetRelL2:G3} ({result.WalksPerNode} walks/node), {result.TotalWalks} walks in {result.WalkSeconds:F2} s");
+        // Measured 1.0 -> ~0.45 (seed 4); an untrained network predicts ~0 (error ~1).
+        Assert.True(result.Test.Mean < 0.75 * result.InitialTestRelL2, $"test error {result.Test.Mean} vs initial {result.InitialTestRelL2}");
+        Assert.True(result.History[^1].TrainLoss < 0.6 * result.History[0].TrainLoss);
+        Assert.Equal(16 * 4, result.WalksPerNode);
+        Assert.Equal(trainer.TargetNodes * 16 * 4, result.TotalWalks);
+        Assert.InRange(result.TargetRelL2, 0, 0.15);
 
-            // The checkpoint rebuilds the same operator.
-            using var checkpoint = FnoCheckpoint.Load(ckpt);
-            Assert.Equal(16, checkpoint.Header["epoch"]!.GetValue<int>());
-            using var model = checkpoint.Model();
-            double[] expected = trainer.Predict(trainer.Test, 1);
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            model.Network.eval();
-            Tensor x = tensor(trainer.Test.Inputs[1], [1, StarPoissonOperatorData.Channels, trainer.Test.Grid.NX, trainer.Test.Grid.NY]);
-            double[] actual = model.Predict(x).to(ScalarType.Float64).data<double>().ToArray();
-            Assert.Equal(expected.Length, actual.Length);
-            Assert.True(expected.Zip(actual).Max(p => Math.Abs(p.First - p.Second)) < 1e-6);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        // The checkpoint rebuilds the same operator.
+        using var checkpoint = FnoCheckpoint.Load(ckpt);
+        Assert.Equal(16, checkpoint.Header["epoch"]!.GetValue<int>());
+        using var model = checkpoint.Model();
+        double[] expected = trainer.Predict(trainer.Test, 1);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        model.Network.eval();
+        Tensor x = tensor(trainer.Test.Inputs[1], [1, StarPoissonOperatorData.Channels, trainer.Test.Grid.NX, trainer.Test.Grid.NY]);
+        double[] actual = model.Predict(x).to(ScalarType.Float64).data<double>().ToArray();
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.True(expected.Zip(actual).Max(p => Math.Abs(p.First - p.Second)) < 1e-6);
     }
 
     [Fact]
@@ -278,42 +273,36 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
     [Fact]
     public void CliTrainsAndWritesJsonHtmlAndCheckpoint()
     {
-        string dir = DatasetTestSupport.TempDir();
-        try
-        {
-            string json = Path.Combine(dir, "w.json"), html = Path.Combine(dir, "w.html"), ckpt = Path.Combine(dir, "w.ckpt");
-            var (code, stdout, stderr) = DatasetTestSupport.Neuralpde(
-                $"train poisson-star --method wos --data \"{data.Star}\" --epochs 2 --set wos.data.train=4 --set wos.data.test=2 " +
-                $"--set wos.model.width=8 --set wos.model.modes=[4,4] --set wos.model.padding=[4,4] --set wos.training.batchSize=2 " +
-                $"--json \"{json}\" --plot \"{html}\" --checkpoint \"{ckpt}\" --quiet");
-            Assert.True(code == 0, stderr + stdout);
-            Assert.Contains("FD data are used only for evaluation", stdout);
-            var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
-            Assert.Equal("wos", summary["method"]!.GetValue<string>());
-            Assert.Equal(2, summary["epochs"]!.GetValue<int>());
-            Assert.Equal(8, summary["walksPerNode"]!.GetValue<long>());
-            Assert.True(summary["relL2"]!.GetValue<double>() > 0);
-            Assert.True(summary["targetRelL2"]!.GetValue<double>() > 0);
-            Assert.Equal(2, summary["history"]!.AsArray().Count);
-            // Evaluations and checkpoints are timed apart from the training steps (the bench's time per step leaves them out).
-            double evaluating = summary["evaluationSeconds"]!.GetValue<double>();
-            Assert.InRange(evaluating, 1e-6, summary["trainSeconds"]!.GetValue<double>());
-            SummaryAssert.SamePeakMemory(stdout, summary);
-            // Training memory: the training peak above the resident memory just before it, within the process peak.
-            double training = summary["trainingMemoryMB"]!.GetValue<double>(), beforeTraining = summary["memoryBeforeTrainingMB"]!.GetValue<double>();
-            Assert.InRange(training, 0, summary["peakMemoryMB"]!.GetValue<double>());
-            Assert.InRange(beforeTraining + training, 0, summary["peakMemoryMB"]!.GetValue<double>() + 1);
-            Assert.Contains($"(training {Math.Round(training, MidpointRounding.AwayFromZero):F0} MB above the", stdout);
-            Assert.Contains("finite-difference reference", File.ReadAllText(html));
-            Assert.True(File.Exists(ckpt));
-            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(ckpt)!, "*.partial")); // no temporary file left (AtomicFile)
-            var (evalCode, _, evalErr) = DatasetTestSupport.Neuralpde($"eval \"{ckpt}\" --data \"{data.Star}\" --quiet");
-            Assert.Equal(2, evalCode);
-            Assert.Contains("a WoS-supervised poisson-star operator", evalErr);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var folder = new TempFolder("npde-ds");
+        string dir = folder.Path;
+        string json = Path.Combine(dir, "w.json"), html = Path.Combine(dir, "w.html"), ckpt = Path.Combine(dir, "w.ckpt");
+        var (code, stdout, stderr) = DatasetTestSupport.Neuralpde(
+            $"train poisson-star --method wos --data \"{data.Star}\" --epochs 2 --set wos.data.train=4 --set wos.data.test=2 " +
+            $"--set wos.model.width=8 --set wos.model.modes=[4,4] --set wos.model.padding=[4,4] --set wos.training.batchSize=2 " +
+            $"--json \"{json}\" --plot \"{html}\" --checkpoint \"{ckpt}\" --quiet");
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("FD data are used only for evaluation", stdout);
+        var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.Equal("wos", summary["method"]!.GetValue<string>());
+        Assert.Equal(2, summary["epochs"]!.GetValue<int>());
+        Assert.Equal(8, summary["walksPerNode"]!.GetValue<long>());
+        Assert.True(summary["relL2"]!.GetValue<double>() > 0);
+        Assert.True(summary["targetRelL2"]!.GetValue<double>() > 0);
+        Assert.Equal(2, summary["history"]!.AsArray().Count);
+        // Evaluations and checkpoints are timed apart from the training steps (the bench's time per step leaves them out).
+        double evaluating = summary["evaluationSeconds"]!.GetValue<double>();
+        Assert.InRange(evaluating, 1e-6, summary["trainSeconds"]!.GetValue<double>());
+        SummaryAssert.SamePeakMemory(stdout, summary);
+        // Training memory: the training peak above the resident memory just before it, within the process peak.
+        double training = summary["trainingMemoryMB"]!.GetValue<double>(), beforeTraining = summary["memoryBeforeTrainingMB"]!.GetValue<double>();
+        Assert.InRange(training, 0, summary["peakMemoryMB"]!.GetValue<double>());
+        Assert.InRange(beforeTraining + training, 0, summary["peakMemoryMB"]!.GetValue<double>() + 1);
+        Assert.Contains($"(training {training.ToString("F0", CultureInfo.InvariantCulture)} MB above the", stdout);
+        Assert.Contains("finite-difference reference", File.ReadAllText(html));
+        Assert.True(File.Exists(ckpt));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(ckpt)!, "*.partial")); // no temporary file left (AtomicFile)
+        var (evalCode, _, evalErr) = DatasetTestSupport.Neuralpde($"eval \"{ckpt}\" --data \"{data.Star}\" --quiet");
+        Assert.Equal(2, evalCode);
+        Assert.Contains("a WoS-supervised poisson-star operator", evalErr);
     }
 }
