@@ -84,6 +84,22 @@ public class PoissonSquareRecipeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void DirectIsRefusedUpFrontWhenItsFactorWouldNotFitInMemory()
+    {
+        // 1023² unknowns: a half-bandwidth of 1,023 and 17 GB of band; 65² unknowns: 2.2 MB.
+        Assert.Equal(1023L * 1023 * (2 * 1023 + 1) * 8, LinearSequenceSolvers.DirectBytes(1023 * 1023));
+        var e = Assert.Throws<SpecException>(() => LinearSequenceSolvers.CheckDirectFits("poisson-2d", 1023 * 1023, 16_000_000_000));
+        output.WriteLine(e.Message);
+        Assert.Contains("--solver", e.Message);
+        Assert.Contains("direct would need 17.1 GB", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        LinearSequenceSolvers.CheckDirectFits("poisson-2d", 63 * 63, 16_000_000_000);
+        // Through the recipe: the machine's own memory decides.
+        DatasetRecipe huge = DatasetRecipes.Load("poisson-2d", ["spec.reference.resolution=4097"]);
+        Assert.Throws<SpecException>(() => RecipeGenerators.Create(huge, RecipeGenerators.Spec(huge), new GeneratorOptions()));
+    }
+
+    [Fact]
     public void AReusedFactoryBuildsOnePreconditionerPerMatrixObject()
     {
         CsrMatrix a = Laplacian(6), b = Laplacian(6);

@@ -78,12 +78,36 @@ public sealed class LinearSequenceSolvers
             throw new SpecException(recipe.Name, "linear.k", $"expected k < m = {m}, got {k}");
         }
         int update = recipe.IntegerOr("linear.updateInterval", 4, min: 1, max: 1000);
+        if (choice == "direct")
+        {
+            CheckDirectFits(recipe.Name, unknowns, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        }
         bool automatic = choice == "auto";
         if (automatic)
         {
             choice = unknowns >= AutoRecycleUnknowns ? "recycled" : "gmres";
         }
         return new LinearSequenceSolvers(choice, automatic, tol, m, k, update);
+    }
+
+    /// <summary>Bytes of the banded LU of a grid system with <paramref name="unknowns"/> unknowns: the half-bandwidth is
+    /// one grid line, about √unknowns, so n (2√n + 1) doubles.</summary>
+    public static long DirectBytes(int unknowns)
+    {
+        long line = (long)Math.Ceiling(Math.Sqrt(unknowns));
+        return unknowns * (2 * line + 1) * sizeof(double);
+    }
+
+    /// <summary>Refuses <c>direct</c> up front when one banded LU would take more than half of
+    /// <paramref name="availableBytes"/> (each parallel block holds its own).</summary>
+    public static void CheckDirectFits(string recipe, int unknowns, long availableBytes)
+    {
+        long bytes = DirectBytes(unknowns);
+        if (bytes > availableBytes / 2)
+        {
+            throw new SpecException(recipe, "--solver", string.Create(CultureInfo.InvariantCulture,
+                $"direct would need {bytes / 1e9:F1} GB for the banded LU of {unknowns} unknowns per system, more than half of the {availableBytes / 1e9:F1} GB available; use cg (symmetric systems), recycled or gmres"));
+        }
     }
 
     /// <summary>The accepted true relative residual: 10 × the tolerance, at least 1e-9 (rounding floor on fine grids).</summary>
