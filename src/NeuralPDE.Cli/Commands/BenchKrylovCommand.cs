@@ -5,13 +5,16 @@ using System.Text.Json.Nodes;
 using NeuralPDE.Cli.Output;
 using NeuralPDE.Core.Families.Darcy;
 using NeuralPDE.Core.Specs;
+using NeuralPDE.Data.Generation;
+using NeuralPDE.Data.Generation.Recipes;
 using NeuralPDE.Numerics.Krylov;
 using NeuralPDE.Numerics.Linear;
 
 namespace NeuralPDE.Cli.Commands;
 
 /// <summary>
-/// <c>neuralpde bench krylov</c>: on the same sequence of Darcy systems, tolerance and preconditioner, times
+/// <c>neuralpde bench krylov</c>: on the same sequence of systems (Darcy coefficient fields, the SKR case; or the
+/// systems of the poisson-2d or poisson-star dataset recipes), tolerance and preconditioner, times
 /// GMRES(m), GCRO-DR(m, k) in natural order and GCRO-DR(m, k) sorted by the greedy nearest-neighbour chain (SKR).
 /// Times are the linear solves plus (for sorted) the ordering; assembly, identical for all methods, is excluded and
 /// reported separately. A short warm-up (JIT) precedes the timed runs.
@@ -20,8 +23,8 @@ public static class BenchKrylovCommand
 {
     public static Command Create()
     {
-        var problem = new Option<string>("--problem") { Description = "Benchmark problem (darcy-2d).", DefaultValueFactory = _ => "darcy-2d" };
-        var n = new Option<int>("--n") { Description = "Interior points per direction (n² unknowns).", DefaultValueFactory = _ => 80 };
+        var problem = new Option<string>("--problem") { Description = "The sequence: darcy-2d (thresholded-GRF coefficients, the SKR case), poisson-2d (one matrix, GRF sources) or poisson-star (random star domains, embedded in the full grid).", DefaultValueFactory = _ => "darcy-2d" };
+        var n = new Option<int>("--n") { Description = "n² unknowns per system: interior points per direction (darcy-2d, poisson-2d) or grid nodes per direction (poisson-star).", DefaultValueFactory = _ => 80 };
         var systems = new Option<int>("--systems") { Description = "Number of systems (seeds 0..systems-1).", DefaultValueFactory = _ => 200 };
         var tol = new Option<double>("--tol") { Description = "Relative residual tolerance.", DefaultValueFactory = _ => 1e-8 };
         var precond = new Option<string>("--precond") { Description = "none | jacobi | ilu0 | ssor", DefaultValueFactory = _ => "none" };
@@ -34,7 +37,7 @@ public static class BenchKrylovCommand
         var json = CommonOptions.Json();
         var export = new Option<string?>("--export-dir") { Description = "Write the systems as MatrixMarket files (A_i.mtx, b_i.mtx) and the sorted order." };
         var quiet = CommonOptions.Quiet();
-        var command = new Command("krylov", "GMRES vs GCRO-DR recycling (natural and sorted order) on a sequence of Darcy systems.")
+        var command = new Command("krylov", "GMRES vs GCRO-DR recycling (natural and sorted order) on a sequence of Darcy (or poisson-2d, poisson-star) systems.")
         {
             problem, n, systems, tol, precond, m, k, ordering, methods, update, repeat, json, export, quiet,
         };
@@ -53,13 +56,13 @@ public static class BenchKrylovCommand
     public static int Execute(Settings s)
     {
         const string Source = "bench krylov";
-        if (s.Problem != "darcy-2d")
+        if (s.Problem is not ("darcy-2d" or "poisson-2d" or "poisson-star"))
         {
-            throw new SpecException(Source, "--problem", $"expected darcy-2d, got {s.Problem}");
+            throw new SpecException(Source, "--problem", $"expected darcy-2d, poisson-2d or poisson-star, got {s.Problem}");
         }
-        if (s.N < 4 || s.N > 2000)
+        if (s.N < (s.Problem == "poisson-star" ? 9 : 4) || s.N > 2000)
         {
-            throw new SpecException(Source, "--n", $"expected 4..2000 interior points per direction, got {s.N}");
+            throw new SpecException(Source, "--n", $"expected {(s.Problem == "poisson-star" ? 9 : 4)}..2000 points per direction, got {s.N}");
         }
         if (s.Systems < 1 || s.Systems > 100_000)
         {
@@ -115,11 +118,11 @@ public static class BenchKrylovCommand
         var spec = ProblemCatalog.Problems().Load("darcy-2d", []);
         var darcy = DarcyProblem.FromSpec(spec);
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<LinearSystemItem> items = DarcySystemSequence.Create(darcy, s.N, s.Systems);
+        IReadOnlyList<LinearSystemItem> items = Systems(s.Problem, darcy, s.N, s.Systems);
         double sampling = clock.Elapsed.TotalSeconds;
         int unknowns = s.N * s.N;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"darcy-2d: {s.Systems} systems, {unknowns} unknowns each, tol {s.Tolerance:G3}, preconditioner {s.Preconditioner}, GCRO-DR update interval {s.UpdateInterval}; coefficients sampled in {sampling:F2} s"));
+            $"{s.Problem}: {s.Systems} systems, {unknowns} unknowns each, tol {s.Tolerance:G3}, preconditioner {s.Preconditioner}, GCRO-DR update interval {s.UpdateInterval}; {Varies(s.Problem)} sampled in {sampling:F2} s"));
 
         if (s.ExportDir is not null)
         {
@@ -174,7 +177,7 @@ public static class BenchKrylovCommand
             MethodRun? sorted = runs.FirstOrDefault(r => r.Name == "sorted");
             var summary = new JsonObject
             {
-                ["problem"] = "darcy-2d",
+                ["problem"] = s.Problem,
                 ["method"] = "bench-krylov",
                 ["wallSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 ["samples"] = s.Systems,
@@ -227,11 +230,43 @@ public static class BenchKrylovCommand
         return 0;
     }
 
+    /// <summary>The sequence of <paramref name="count"/> systems (seeds 0, 1, …) with n² unknowns each.</summary>
+    private static IReadOnlyList<LinearSystemItem> Systems(string problem, DarcyProblem darcy, int n, int count)
+    {
+        long[] seeds = Enumerable.Range(0, count).Select(i => (long)i).ToArray();
+        switch (problem)
+        {
+            case "poisson-2d":
+            {
+                DatasetRecipe recipe = DatasetRecipes.Load("poisson-2d", [string.Create(CultureInfo.InvariantCulture, $"spec.reference.resolution={n + 2}")]);
+                var generator = new PoissonSquareRecipeGenerator(recipe.Json, RecipeGenerators.Spec(recipe), LinearSequenceSolvers.FromRecipe(recipe.Json, "gmres", symmetric: true, n * n));
+                return generator.Systems(seeds).Items;
+            }
+            case "poisson-star":
+            {
+                DatasetRecipe recipe = DatasetRecipes.Load("poisson-star", [string.Create(CultureInfo.InvariantCulture, $"spec.reference.resolution={n}")]);
+                var generator = new StarPoissonRecipeGenerator(recipe.Json, RecipeGenerators.Spec(recipe), LinearSequenceSolvers.FromRecipe(recipe.Json, "gmres", symmetric: false, n * n));
+                return generator.Systems(seeds).Items;
+            }
+            default:
+                return DarcySystemSequence.Create(darcy, n, count);
+        }
+    }
+
+    /// <summary>What changes from one system to the next (and what the sorted order compares).</summary>
+    private static string Varies(string problem) => problem switch
+    {
+        "poisson-2d" => "one matrix, sources",
+        "poisson-star" => "star domains (masks), sources and boundary data",
+        _ => "coefficients",
+    };
+
     private static MethodRun RunMethod(string w, Settings s, IPreconditionerFactory? factory, OrderingKind sortedKind, IReadOnlyList<LinearSystemItem> items, string suffix)
     {
         (ILinearSolver solver, OrderingKind kind, string label, long vectors) = w switch
         {
-            "gmres" => ((ILinearSolver)new Gmres(s.M, s.Tolerance, 50_000, factory), OrderingKind.Natural, $"GMRES({s.M})", s.M + 3L),
+            // A sequence that repeats one matrix (poisson-2d) builds GMRES's preconditioner once, as GCRO-DR does.
+            "gmres" => ((ILinearSolver)new Gmres(s.M, s.Tolerance, 50_000, factory is null ? null : new ReusedPreconditionerFactory(factory)), OrderingKind.Natural, $"GMRES({s.M})", s.M + 3L),
             "natural" => Recycling(OrderingKind.Natural, "natural"),
             _ => Recycling(sortedKind, "sorted"),
         };

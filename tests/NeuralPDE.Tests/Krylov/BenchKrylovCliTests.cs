@@ -36,9 +36,30 @@ public class BenchKrylovCliTests
     }
 
     [Theory]
+    [InlineData("poisson-2d", 10, "one matrix, sources")]
+    [InlineData("poisson-star", 12, "star domains")]
+    public void TheDatasetRecipesSequencesCanBeBenchmarkedToo(string problem, int n, string varies)
+    {
+        using var folder = new TempFolder("neuralpde-bench");
+        string json = Path.Combine(folder.Path, "bench.json");
+        var (code, stdout, stderr) = Neuralpde($"bench krylov --problem {problem} --n {n} --systems 5 --tol 1e-8 --precond ilu0 --m 12 --k 4 --quiet --json \"{json}\"");
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains($"{problem}: 5 systems, {n * n} unknowns each", stdout);
+        Assert.Contains(varies, stdout);
+        var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.Equal(problem, summary["problem"]!.GetValue<string>());
+        Assert.Equal(n * n, summary["unknowns"]!.GetValue<int>());
+        Assert.True(summary["allConverged"]!.GetValue<bool>());
+        Assert.True(summary["maxRelResidual"]!.GetValue<double>() <= 1e-8);
+        // The same systems, solved three ways: the recycled solvers need fewer iterations than GMRES.
+        Assert.True(summary["speedupIterations"]!.GetValue<double>() > 1, stdout);
+    }
+
+    [Theory]
+    [InlineData("bench krylov --problem poisson-star --n 8", "--n: expected 9..2000 points per direction, got 8")]
     [InlineData("bench krylov --precond lu", "--precond: expected none, jacobi, ilu0 or ssor, got lu")]
     [InlineData("bench krylov --m 20 --k 20", "expected 1 <= k < m")]
-    [InlineData("bench krylov --problem burgers-1d", "--problem: expected darcy-2d")]
+    [InlineData("bench krylov --problem burgers-1d", "--problem: expected darcy-2d, poisson-2d or poisson-star, got burgers-1d")]
     [InlineData("bench krylov --tol 0", "--tol: expected a number in (0, 1)")]
     public void BadOptionsGiveOneLineAndExitCode2(string args, string expected)
     {

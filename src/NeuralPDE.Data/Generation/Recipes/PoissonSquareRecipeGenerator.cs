@@ -70,18 +70,18 @@ public sealed class PoissonSquareRecipeGenerator : ISampleGenerator
         return f;
     }
 
-    public IReadOnlyList<GeneratedSample> Generate(IReadOnlyList<int> indices, IReadOnlyList<long> seeds, CancellationToken cancellation)
+    /// <summary>The systems of samples with these seeds, one matrix object for all of them (the parameter vector of
+    /// a system is its source at the nodes), and the system that maps unknowns to nodes.</summary>
+    public (IReadOnlyList<LinearSystemItem> Items, PoissonSystem Shared) Systems(IReadOnlyList<long> seeds)
     {
+        ArgumentNullException.ThrowIfNull(seeds);
         // One assembly with f = 1 gives the matrix, shared by the whole block, and the row scaling of the source.
         PoissonSystem shared = PoissonAssembler.Assemble(BoxDomain.UnitSquare, _grid, null, (_, _) => 1.0, (_, _) => 0.0);
         double[] rowScale = shared.RightHandSide;
-        int count = indices.Count;
-        var sources = new double[count][];
-        var items = new LinearSystemItem[count];
-        for (int k = 0; k < count; k++)
+        var items = new LinearSystemItem[seeds.Count];
+        for (int k = 0; k < items.Length; k++)
         {
             double[] f = Source(seeds[k]);
-            sources[k] = f;
             items[k] = new LinearSystemItem(f, () =>
             {
                 var b = new double[shared.Unknowns];
@@ -92,6 +92,13 @@ public sealed class PoissonSquareRecipeGenerator : ISampleGenerator
                 return new LinearSystem(shared.Matrix, b);
             });
         }
+        return (items, shared);
+    }
+
+    public IReadOnlyList<GeneratedSample> Generate(IReadOnlyList<int> indices, IReadOnlyList<long> seeds, CancellationToken cancellation)
+    {
+        var (items, shared) = Systems(seeds);
+        int count = indices.Count;
         SequenceSolveResult result = _solvers.Create().Solve(items, cancellation);
         var samples = new GeneratedSample[count];
         for (int k = 0; k < count; k++)
@@ -99,7 +106,7 @@ public sealed class PoissonSquareRecipeGenerator : ISampleGenerator
             var stat = result.Statistics[k];
             LinearRecipeChecks.Accept(stat, _solvers, indices[k]);
             double[] u = shared.ToGrid(result.Solutions[k]!);
-            samples[k] = new GeneratedSample(indices[k], seeds[k], [DarcyRecipeGenerator.ToFloat(u), DarcyRecipeGenerator.ToFloat(sources[k])], [],
+            samples[k] = new GeneratedSample(indices[k], seeds[k], [DarcyRecipeGenerator.ToFloat(u), DarcyRecipeGenerator.ToFloat(items[k].Parameters)], [],
                 [stat.Iterations, stat.RelativeResidual, stat.Seconds]);
         }
         return samples;

@@ -145,9 +145,12 @@ public sealed class StarPoissonRecipeGenerator : ISampleGenerator
         return (new StarPoissonProblem(r0, c1, c2, _half, amp, cx, cy, w, bc, bs), parameters.ToArray());
     }
 
-    public IReadOnlyList<GeneratedSample> Generate(IReadOnlyList<int> indices, IReadOnlyList<long> seeds, CancellationToken cancellation)
+    /// <summary>The systems of samples with these seeds, embedded in the full grid (the parameter vector of a system
+    /// is its domain mask), with each sample's Shortley–Weller system and drawn parameters.</summary>
+    public (IReadOnlyList<LinearSystemItem> Items, PoissonSystem[] Systems, double[][] Parameters) Systems(IReadOnlyList<long> seeds)
     {
-        int count = indices.Count;
+        ArgumentNullException.ThrowIfNull(seeds);
+        int count = seeds.Count;
         var systems = new PoissonSystem[count];
         var parameters = new double[count][];
         var items = new LinearSystemItem[count];
@@ -160,6 +163,13 @@ public sealed class StarPoissonRecipeGenerator : ISampleGenerator
             double[] ordering = system.Mask();
             items[k] = new LinearSystemItem(ordering, () => Embed(system));
         }
+        return (items, systems, parameters);
+    }
+
+    public IReadOnlyList<GeneratedSample> Generate(IReadOnlyList<int> indices, IReadOnlyList<long> seeds, CancellationToken cancellation)
+    {
+        int count = indices.Count;
+        var (items, systems, parameters) = Systems(seeds);
         SequenceSolveResult result = _solvers.Create().Solve(items, cancellation);
         var samples = new GeneratedSample[count];
         for (int k = 0; k < count; k++)
