@@ -42,6 +42,13 @@ public interface IDomain2D
     double InteriorRadius(double x, double y) => Math.Max(0, -SignedDistance(x, y));
 
     /// <summary>
+    /// A lower bound on dist((x, y), ∂Ω), inside or outside, for domains whose exact distance is dear: the
+    /// finite-difference assembler classifies grid nodes with it and computes <see cref="SignedDistance"/> only where
+    /// the bound does not settle the node. The default is the exact distance.
+    /// </summary>
+    double DistanceLowerBound(double x, double y) => Math.Abs(SignedDistance(x, y));
+
+    /// <summary>
     /// A point of ∂Ω whose distance from (x, y) is at most a bounded multiple of dist(x, ∂Ω) (the closest point where
     /// that is cheap): where walk-on-spheres evaluates the boundary data when a walk stops in the ε-shell.
     /// </summary>

@@ -234,6 +234,26 @@ public sealed class StarDomain : IDomain2D
         return best > 0 ? best : Math.Max(0, -SignedDistance(x, y));
     }
 
+    /// <summary>
+    /// Inside, <see cref="InteriorRadius"/>. Outside, with g = ρ_p − r(θ_p) &gt; 0 and F = ρ − r(θ): on the ball of
+    /// radius δ ≤ ρ_p/2 about p, ρ ≥ ρ_p/2 and |∇F| ≤ L = √(1 + M₁²/(ρ_p/2)²), M₁ = max|r'| = r0 (4|c1| + 8|c2|), so
+    /// F ≥ g − L δ &gt; 0 for δ &lt; g/L: the ball holds no boundary point. A few flops against the hundreds of square
+    /// roots of <see cref="SignedDistance"/>.
+    /// </summary>
+    public double DistanceLowerBound(double x, double y)
+    {
+        double gap = -PolarGap(x, y);
+        if (gap > 0)
+        {
+            return InteriorRadius(x, y);
+        }
+        double outside = -gap;
+        double rho = Math.Sqrt(Sq(x - CenterX) + Sq(y - CenterY));
+        double m1 = R0 * (4 * Math.Abs(C1) + 8 * Math.Abs(C2));
+        double lipschitz = Math.Sqrt(1 + Sq(m1 / (0.5 * rho)));
+        return Math.Min(outside / lipschitz, 0.5 * rho);
+    }
+
     /// <summary>The radial projection c + r(θ) (cos θ, sin θ) of the point: on ∂Ω at distance |ρ − r(θ)|, which is
     /// at most √(1 + max r'²/min r²) times the true distance near ∂Ω (the problem's g is a function of θ anyway).</summary>
     public (double X, double Y) NearestBoundaryPoint(double x, double y)

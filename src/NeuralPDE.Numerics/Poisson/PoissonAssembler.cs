@@ -61,7 +61,9 @@ public static class PoissonAssembler
             {
                 double y = grid.Y(j);
                 int p = grid.Index(i, j);
-                double sd = domain.SignedDistance(x, y);
+                // The cheap bound settles almost every node; the exact distance only decides those within the tolerance of ∂Ω.
+                double bound = domain.DistanceLowerBound(x, y);
+                double sd = bound > tol ? (domain.Contains(x, y) ? -bound : bound) : domain.SignedDistance(x, y);
                 if (sd < -tol && domain.Contains(x, y))
                 {
                     kinds[p] = NodeKind.Interior;

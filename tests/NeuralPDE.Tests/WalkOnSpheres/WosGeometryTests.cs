@@ -1,4 +1,5 @@
 using NeuralPDE.Core.Geometry;
+using NeuralPDE.Numerics.Poisson;
 
 namespace NeuralPDE.Tests.WalkOnSpheres;
 
@@ -100,6 +101,60 @@ public class WosGeometryTests
             worstNear = Math.Min(worstNear, near);
         }
         Assert.InRange(worstNear, 0.995, 1 + 1e-9);
+    }
+
+    [Fact]
+    public void StarDistanceLowerBoundNeverExceedsTheDistanceInsideOrOutside()
+    {
+        var star = new StarDomain(0.9, 0.15, 0.08, 0.1, -0.05);
+        IDomain2D domain = star;
+        var rng = new Random(11);
+        int settled = 0;
+        for (int k = 0; k < 2000; k++)
+        {
+            double x = -1.6 + 3.2 * rng.NextDouble(), y = -1.6 + 3.2 * rng.NextDouble();
+            double exact = Math.Abs(star.SignedDistance(x, y)), bound = domain.DistanceLowerBound(x, y);
+            Assert.True(bound >= 0 && bound <= exact * (1 + 1e-12) + 1e-15, $"bound {bound} exact {exact} at ({x}, {y})");
+            settled += bound > 0.25 * exact ? 1 : 0;
+        }
+        // Not vacuous: the bound is within a factor 4 of the distance almost everywhere.
+        Assert.True(settled > 1900, $"{settled} of 2000 points");
+        // On the boundary it is 0 (the exact distance decides there).
+        double t = 0.7, r = star.Radius(t);
+        Assert.Equal(0.0, domain.DistanceLowerBound(0.1 + r * Math.Cos(t), -0.05 + r * Math.Sin(t)), 12);
+    }
+
+    [Fact]
+    public void TheAssemblerGivesTheSameStarSystemWithTheCheapBound()
+    {
+        // The exact-distance path (the interface's default) and the star's cheap bound classify every node alike.
+        var star = new StarDomain(0.85, 0.18, -0.07);
+        var grid = new NodeGrid2D(-1.5, 1.5, 61, -1.5, 1.5, 61);
+        double F(double x, double y) => Math.Sin(x) + y * y;
+        double G(double x, double y) => x - 0.5 * y;
+        PoissonSystem fast = PoissonAssembler.Assemble(star, grid, null, F, G);
+        PoissonSystem exact = PoissonAssembler.Assemble(new ExactDistanceOnly(star), grid, null, F, G);
+        Assert.Equal(exact.Kinds, fast.Kinds);
+        Assert.Equal(exact.RightHandSide, fast.RightHandSide);
+        Assert.Equal(exact.Matrix.Values, fast.Matrix.Values);
+        Assert.Equal(exact.Matrix.ColumnIndices, fast.Matrix.ColumnIndices);
+        Assert.True(fast.CutArms > 0);
+    }
+
+    /// <summary>A domain that hides the star's own distance bound, so the assembler takes the exact path.</summary>
+    private sealed class ExactDistanceOnly(StarDomain star) : IDomain2D
+    {
+        public string Name => star.Name;
+
+        public BoundingBox Bounds => star.Bounds;
+
+        public bool Contains(double x, double y) => star.Contains(x, y);
+
+        public double SignedDistance(double x, double y) => star.SignedDistance(x, y);
+
+        public double BoundaryCrossing(double ax, double ay, double bx, double by) => star.BoundaryCrossing(ax, ay, bx, by);
+
+        public (double X, double Y) NearestBoundaryPoint(double x, double y) => star.NearestBoundaryPoint(x, y);
     }
 
     [Theory]
