@@ -24,7 +24,7 @@ public static class GenerateCommand
         var output = new Option<string>("--out") { Description = "The HDF5 file to write (PDEBench-compatible layout).", Required = true };
         var samples = new Option<int?>("--samples") { Description = "Number of samples (overrides the recipe's samples)." };
         var shard = new Option<string?>("--shard") { Description = "Generate only shard i of n (0-based, e.g. 3/8). Default: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX/NEURALPDE_SHARD_COUNT, else the whole dataset." };
-        var solver = new Option<string?>("--solver") { Description = "Linear solver of linear-system recipes: auto (the default of darcy-2d and poisson-star: recycled from 8000 unknowns per system on, gmres below; always gmres for poisson-star; poisson-2d defaults to direct) | recycled (sorted Krylov recycling, GCRO-DR + ILU(0)) | gmres | cg | direct." };
+        var solver = new Option<string?>("--solver") { Description = "Linear solver of linear-system recipes: auto (the default of darcy-2d and poisson-star: cg for symmetric systems, gmres otherwise; poisson-2d defaults to direct) | recycled (sorted Krylov recycling, GCRO-DR + ILU(0)) | gmres | cg | direct." };
         var seed = new Option<long?>("--seed") { Description = "Recipe seed (default: the recipe's seed); sample i uses a seed derived from (seed, i)." };
         var threads = new Option<int>("--threads") { Description = "Threads: parallel blocks of CPU-bound recipes, and torch's intra-op threads (torch.set_num_threads) for the spectral recipes (default: all cores).", DefaultValueFactory = _ => 0 };
         var set = new Option<string[]>("--set")

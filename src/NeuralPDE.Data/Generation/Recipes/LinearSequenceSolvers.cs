@@ -10,13 +10,12 @@ namespace NeuralPDE.Data.Generation.Recipes;
 /// <summary>
 /// The <c>--solver</c> choices of linear-system recipes:
 /// <list type="bullet">
-/// <item><c>auto</c> (the default of darcy-2d and poisson-star): <c>recycled</c> for systems of at least
-/// <see cref="AutoRecycleUnknowns"/> unknowns, <c>gmres</c> below. Recycling pays once the systems are large enough
-/// for the iterations it saves to outweigh its fixed costs per system (re-forming and orthogonalising the recycle
-/// space, the updates). Measured with <c>generate darcy-2d --threads 1 --solver recycled|gmres</c> at the recipe's
-/// settings (GCRO-DR(40, 10), ILU(0), tol 1e-10), recycled against gmres in samples/s: 1.02× at 70² unknowns, 1.32×
-/// at 90². For poisson-star's random domains <c>auto</c> never recycles (<see cref="NeverRecycle"/>): 0.66× at 65²
-/// and 0.90× at 129², once its assembly no longer hid the solver.</item>
+/// <item><c>auto</c> (the default of darcy-2d and poisson-star): <c>cg</c> for symmetric systems, <c>gmres</c>
+/// otherwise, the fastest on these recipes' sequences. <c>generate R --threads 1 --solver S</c>, samples/s: darcy-2d
+/// at 64² nodes gmres 50.0, recycled 56.7, cg 105.8, direct 82.2; at 92² 19.6, 23.1, 42.1, 26.7; at 130² 6.1, 8.2,
+/// 16.9, 9.4. poisson-star (not symmetric) at 65² gmres 98.4, recycled 65.1; at 129² 20.5, 18.5. Recycling cuts
+/// iterations but not enough to beat CG on the symmetric systems, and the star's random domains leave little to
+/// recycle; it stays available as <c>recycled</c>.</item>
 /// <item><c>recycled</c>: GCRO-DR(m, k) with ILU(0), the systems of a block sorted by the greedy
 /// nearest-neighbour chain over their parameter vectors (Sorting Krylov Recycling), recycle space carried along the
 /// chain (<see cref="SequenceSolver"/>, <see cref="GcroDr"/>);</item>
@@ -30,18 +29,10 @@ public sealed class LinearSequenceSolvers
 {
     public static readonly string[] Names = ["auto", "recycled", "gmres", "cg", "direct"];
 
-    /// <summary><c>auto</c> recycles from this many unknowns per system on (90² Darcy unknowns).</summary>
-    public const int AutoRecycleUnknowns = 8_000;
-
-    /// <summary>For <c>recycleFrom</c>: <c>auto</c> never recycles (systems too unlike each other for a recycled space
-    /// to pay, e.g. poisson-star's random domains).</summary>
-    public const int NeverRecycle = int.MaxValue;
-
-    private LinearSequenceSolvers(string choice, bool automatic, int recycleFrom, double tolerance, int m, int k, int updateInterval)
+    private LinearSequenceSolvers(string choice, bool automatic, double tolerance, int m, int k, int updateInterval)
     {
         Choice = choice;
         Automatic = automatic;
-        RecycleFrom = recycleFrom;
         Tolerance = tolerance;
         M = m;
         K = k;
@@ -54,9 +45,6 @@ public sealed class LinearSequenceSolvers
     /// <summary>Whether <see cref="Choice"/> was picked by <c>auto</c>.</summary>
     public bool Automatic { get; }
 
-    /// <summary>Unknowns per system from which <c>auto</c> recycles (<see cref="NeverRecycle"/>: never).</summary>
-    public int RecycleFrom { get; }
-
     public double Tolerance { get; }
 
     public int M { get; }
@@ -66,9 +54,9 @@ public sealed class LinearSequenceSolvers
     /// <summary>GCRO-DR: Arnoldi cycles between recycle-space updates within a solve (<see cref="GcroDr.UpdateInterval"/>).</summary>
     public int UpdateInterval { get; }
 
-    /// <summary>The solver named by <paramref name="choice"/>; <c>auto</c> resolves by <paramref name="unknowns"/>, the size of
-    /// each system: recycled from <paramref name="recycleFrom"/> unknowns on, gmres below.</summary>
-    public static LinearSequenceSolvers FromRecipe(ProblemSpec recipe, string choice, bool symmetric, int unknowns, int recycleFrom = AutoRecycleUnknowns)
+    /// <summary>The solver named by <paramref name="choice"/>; <c>auto</c> resolves to cg for <paramref name="symmetric"/>
+    /// systems and gmres otherwise. <paramref name="unknowns"/> (per system) sizes <c>direct</c>'s factor.</summary>
+    public static LinearSequenceSolvers FromRecipe(ProblemSpec recipe, string choice, bool symmetric, int unknowns)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         if (!Names.Contains(choice))
@@ -94,9 +82,9 @@ public sealed class LinearSequenceSolvers
         bool automatic = choice == "auto";
         if (automatic)
         {
-            choice = unknowns >= recycleFrom ? "recycled" : "gmres";
+            choice = symmetric ? "cg" : "gmres";
         }
-        return new LinearSequenceSolvers(choice, automatic, recycleFrom, tol, m, k, update);
+        return new LinearSequenceSolvers(choice, automatic, tol, m, k, update);
     }
 
     /// <summary>Bytes of the banded LU of a grid system with <paramref name="unknowns"/> unknowns: the half-bandwidth is
@@ -122,8 +110,7 @@ public sealed class LinearSequenceSolvers
     /// <summary>The accepted true relative residual: 10 × the tolerance, at least 1e-9 (rounding floor on fine grids).</summary>
     public double AcceptedResidual => Math.Max(10 * Tolerance, 1e-9);
 
-    public string Name => (!Automatic ? "" : RecycleFrom == NeverRecycle ? "auto (never recycles for these systems) -> "
-        : Inv($"auto ({(Choice == "recycled" ? "at least" : "below")} {RecycleFrom} unknowns) -> ")) + Choice switch
+    public string Name => (!Automatic ? "" : Choice == "cg" ? "auto (symmetric systems) -> " : "auto (nonsymmetric systems) -> ") + Choice switch
     {
         "recycled" => Inv($"recycled: gcro-dr(m={M}, k={K}, ilu0, tol={Tolerance:G3}, update every {UpdateInterval}), greedy nearest-neighbour order per block"),
         "gmres" => Inv($"gmres(m={M}, ilu0, tol={Tolerance:G3}) per system"),

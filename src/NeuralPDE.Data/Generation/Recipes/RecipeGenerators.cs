@@ -29,7 +29,7 @@ public static class RecipeGenerators
         {
             "burgers" or "navier-stokes" => NoLinearSolver(recipe, options, new SpectralRecipeGenerator(spec, options)),
             "darcy" => new DarcyRecipeGenerator(spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: true, DarcyRecipeGenerator.Unknowns(spec))),
-            "poisson" when spec.Variant == "star" => new StarPoissonRecipeGenerator(recipe.Json, spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: false, StarPoissonRecipeGenerator.Unknowns(spec), LinearSequenceSolvers.NeverRecycle)),
+            "poisson" when spec.Variant == "star" => new StarPoissonRecipeGenerator(recipe.Json, spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: false, StarPoissonRecipeGenerator.Unknowns(spec))),
             "poisson" when spec.Variant == "manufactured-square" => new PoissonSquareRecipeGenerator(recipe.Json, spec, LinearSequenceSolvers.FromRecipe(recipe.Json, solver, symmetric: true, PoissonSquareRecipeGenerator.Unknowns(spec))),
             "poisson" => throw new SpecException(recipe.Name, "problem", $"poisson recipes draw on poisson-2d (the unit square) or poisson-star, got {spec.Name} ({spec.Variant})"),
             "porous-medium" => NoLinearSolver(recipe, options, new PorousMediumRecipeGenerator(recipe.Json, spec)),
