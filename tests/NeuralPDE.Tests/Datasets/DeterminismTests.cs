@@ -28,6 +28,8 @@ public class DeterminismTests
     [InlineData("darcy-2d", "recycled")]
     [InlineData("ns-vorticity-2d", null)]
     [InlineData("poisson-star", "recycled")]
+    [InlineData("poisson-2d", null)]
+    [InlineData("poisson-2d", "recycled")]
     public void ShardsMergedEqualOneRun(string recipe, string? solver)
     {
         using var folder = new TempFolder("npde-ds");
