@@ -180,12 +180,10 @@ public static class BenchWosVsPinnCommand
         var trainer = new StarPoissonMlpTrainer(problem, reference, settings);
         // Warm-up (JIT, libtorch kernels) on a tiny run, excluded from the timing.
         new StarPoissonMlpTrainer(problem, reference, settings with { Steps = 2, Pool = 64, RefreshEvery = 1 }).Run(method);
-        GC.Collect();
-        bool reset = ProcessMemory.ResetPeak();
-        double before = ProcessMemory.CurrentMB();
         var progress = quiet ? null : new Progress<string>(line => Console.Error.WriteLine("  " + line));
+        var probe = TrainingMemory.Start();
         MlpSupervisionResult r = trainer.Run(method, progress);
-        double peak = ProcessMemory.PeakMB();
+        TrainingMemoryReading memory = probe.Stop();
         var history = new JsonArray();
         foreach (var (step, loss, rel) in r.History)
         {
@@ -203,10 +201,10 @@ public static class BenchWosVsPinnCommand
             ["totalWalks"] = r.TotalWalks,
             ["targetStandardError"] = JsonSummary.Number(r.TargetStandardError),
             ["finalLoss"] = JsonSummary.Number(r.FinalLoss),
-            ["peakMemoryMB"] = JsonSummary.Number(Math.Round(peak, 1)),
-            ["memoryBeforeTrainingMB"] = JsonSummary.Number(Math.Round(before, 1)),
-            ["trainingMemoryMB"] = JsonSummary.Number(Math.Round(peak - before, 1)),
-            ["peakWasReset"] = reset,
+            ["peakMemoryMB"] = JsonSummary.Number(Math.Round(memory.PhasePeakMB, 1)),
+            ["memoryBeforeTrainingMB"] = JsonSummary.Number(Math.Round(memory.BeforeMB, 1)),
+            ["trainingMemoryMB"] = JsonSummary.Number(Math.Round(memory.TrainingMB, 1)),
+            ["peakWasReset"] = memory.PeakWasReset,
             ["evaluationPoints"] = trainer.EvaluationPoints,
             ["history"] = history,
         };

@@ -51,13 +51,8 @@ public static class WosFnoTrainRunner
             string supervision = settings.Supervision == OperatorSupervision.Wos ? $"WoS targets at {trainer.TargetNodes} interior nodes" : "the residual of their Shortley-Weller equations";
             Console.WriteLine($"data      {data}: {trainer.Train.Count} train samples ({supervision}; their FD solutions are never used for training) / {trainer.Test.Count} test samples (FD reference), grid {trainer.Train.Grid.NX}x{trainer.Train.Grid.NY}");
         }
-        // Training memory, as in bench wos-vs-pinn's MLP mode: the peak resident memory while training (VmHWM, reset
-        // here) above the resident memory just before it, so that the data, the walk pools and the runtime, which
-        // both supervisions load alike, do not swamp what training itself needs.
-        double setupPeak = JsonSummary.PeakMemoryMB();
-        GC.Collect();
-        bool peakReset = ProcessMemory.ResetPeak();
-        double beforeTraining = ProcessMemory.CurrentMB();
+        // Training memory, as in bench wos-vs-pinn's MLP mode (the data, walk pools and runtime loaded before are left out).
+        var probe = TrainingMemory.Start();
         WosFnoResult result = ProgressDisplay.Run($"train {spec.Name}", request.Quiet, progress =>
         {
             trainer.Progress = progress;
@@ -70,9 +65,10 @@ public static class WosFnoTrainRunner
         }
         double wall = clock.Elapsed.TotalSeconds;
         // One reading for the console and the JSON: the peak of training, before the plot is drawn.
-        double trainingPeak = JsonSummary.PeakMemoryMB();
-        double peakMemory = Math.Max(setupPeak, trainingPeak);
-        double trainingMemory = Math.Round(Math.Max(0, trainingPeak - beforeTraining), 1);
+        TrainingMemoryReading memory = probe.Stop();
+        double peakMemory = Math.Round(memory.ProcessPeakMB, 1);
+        double trainingMemory = Math.Round(memory.TrainingMB, 1);
+        double beforeTraining = memory.BeforeMB;
         double walksPerSecond = result.WalkSeconds > 0 ? result.TotalWalks / result.WalkSeconds : double.NaN;
         double finalLoss = result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN;
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
@@ -122,7 +118,7 @@ public static class WosFnoTrainRunner
                 ["peakMemoryMB"] = peakMemory,
                 ["trainingMemoryMB"] = trainingMemory,
                 ["memoryBeforeTrainingMB"] = Math.Round(beforeTraining, 1),
-                ["peakWasReset"] = peakReset,
+                ["peakWasReset"] = memory.PeakWasReset,
                 ["seed"] = request.Seed,
                 ["device"] = request.Device,
                 ["threads"] = TorchSharp.torch.get_num_threads(),
