@@ -233,24 +233,21 @@ public static class BenchKrylovCommand
     /// <summary>The sequence of <paramref name="count"/> systems (seeds 0, 1, …) with n² unknowns each.</summary>
     private static IReadOnlyList<LinearSystemItem> Systems(string problem, DarcyProblem darcy, int n, int count)
     {
-        long[] seeds = Enumerable.Range(0, count).Select(i => (long)i).ToArray();
-        switch (problem)
+        if (problem == "darcy-2d")
         {
-            case "poisson-2d":
-            {
-                DatasetRecipe recipe = DatasetRecipes.Load("poisson-2d", [string.Create(CultureInfo.InvariantCulture, $"spec.reference.resolution={n + 2}")]);
-                var generator = new PoissonSquareRecipeGenerator(recipe.Json, RecipeGenerators.Spec(recipe), LinearSequenceSolvers.FromRecipe(recipe.Json, "gmres", symmetric: true, n * n));
-                return generator.Systems(seeds).Items;
-            }
-            case "poisson-star":
-            {
-                DatasetRecipe recipe = DatasetRecipes.Load("poisson-star", [string.Create(CultureInfo.InvariantCulture, $"spec.reference.resolution={n}")]);
-                var generator = new StarPoissonRecipeGenerator(recipe.Json, RecipeGenerators.Spec(recipe), LinearSequenceSolvers.FromRecipe(recipe.Json, "gmres", symmetric: false, n * n));
-                return generator.Systems(seeds).Items;
-            }
-            default:
-                return DarcySystemSequence.Create(darcy, n, count);
+            return DarcySystemSequence.Create(darcy, n, count);
         }
+        // The recipe's own generator, built as `generate` builds it (its solver is not used: gmres needs no memory check).
+        int resolution = problem == "poisson-2d" ? n + 2 : n;
+        DatasetRecipe recipe = DatasetRecipes.Load(problem, [string.Create(CultureInfo.InvariantCulture, $"spec.reference.resolution={resolution}")]);
+        ISampleGenerator generator = RecipeGenerators.Create(recipe, RecipeGenerators.Spec(recipe), new GeneratorOptions(Solver: "gmres"));
+        long[] seeds = Enumerable.Range(0, count).Select(i => (long)i).ToArray();
+        return generator switch
+        {
+            PoissonSquareRecipeGenerator square => square.Systems(seeds).Items,
+            StarPoissonRecipeGenerator star => star.Systems(seeds).Items,
+            _ => throw new InvalidOperationException($"{problem}: no linear systems to benchmark"),
+        };
     }
 
     /// <summary>What changes from one system to the next (and what the sorted order compares).</summary>
