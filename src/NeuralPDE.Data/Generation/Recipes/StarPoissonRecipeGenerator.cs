@@ -146,30 +146,32 @@ public sealed class StarPoissonRecipeGenerator : ISampleGenerator
     }
 
     /// <summary>The systems of samples with these seeds, embedded in the full grid (the parameter vector of a system
-    /// is its domain mask), with each sample's Shortley–Weller system and drawn parameters.</summary>
-    public (IReadOnlyList<LinearSystemItem> Items, PoissonSystem[] Systems, double[][] Parameters) Systems(IReadOnlyList<long> seeds)
+    /// is its domain mask), with each sample's problem, Shortley–Weller system and drawn parameters.</summary>
+    public (IReadOnlyList<LinearSystemItem> Items, StarPoissonProblem[] Problems, PoissonSystem[] Systems, double[][] Parameters) Systems(IReadOnlyList<long> seeds)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         int count = seeds.Count;
+        var problems = new StarPoissonProblem[count];
         var systems = new PoissonSystem[count];
         var parameters = new double[count][];
         var items = new LinearSystemItem[count];
         for (int k = 0; k < count; k++)
         {
             var (problem, p) = Draw(seeds[k]);
+            problems[k] = problem;
             parameters[k] = p;
             systems[k] = PoissonAssembler.Assemble(problem.Domain(), _grid, null, problem.Source, problem.Boundary);
             PoissonSystem system = systems[k];
             double[] ordering = system.Mask();
             items[k] = new LinearSystemItem(ordering, () => Embed(system));
         }
-        return (items, systems, parameters);
+        return (items, problems, systems, parameters);
     }
 
     public IReadOnlyList<GeneratedSample> Generate(IReadOnlyList<int> indices, IReadOnlyList<long> seeds, CancellationToken cancellation)
     {
         int count = indices.Count;
-        var (items, systems, parameters) = Systems(seeds);
+        var (items, problems, systems, parameters) = Systems(seeds);
         SequenceSolveResult result = _solvers.Create().Solve(items, cancellation);
         var samples = new GeneratedSample[count];
         for (int k = 0; k < count; k++)
@@ -177,7 +179,7 @@ public sealed class StarPoissonRecipeGenerator : ISampleGenerator
             var stat = result.Statistics[k];
             LinearRecipeChecks.Accept(stat, _solvers, indices[k]);
             PoissonSystem system = systems[k];
-            var (problem, _) = Draw(seeds[k]);
+            StarPoissonProblem problem = problems[k];
             double[] x = result.Solutions[k]!;
             var u = new double[_grid.Count];
             var mask = system.Mask();
