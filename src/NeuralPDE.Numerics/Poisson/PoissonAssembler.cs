@@ -62,9 +62,10 @@ public static class PoissonAssembler
                 double y = grid.Y(j);
                 int p = grid.Index(i, j);
                 // The cheap bound settles almost every node; the exact distance only decides those within the tolerance of ∂Ω.
+                bool inside = domain.Contains(x, y);
                 double bound = domain.DistanceLowerBound(x, y);
-                double sd = bound > tol ? (domain.Contains(x, y) ? -bound : bound) : domain.SignedDistance(x, y);
-                if (sd < -tol && domain.Contains(x, y))
+                double sd = bound > tol ? (inside ? -bound : bound) : domain.SignedDistance(x, y);
+                if (sd < -tol && inside)
                 {
                     kinds[p] = NodeKind.Interior;
                     unknownOfNode[p] = nodes.Count;
