@@ -31,7 +31,8 @@ public static class BenchKrylovCommand
         var m = new Option<int>("--m") { Description = "Krylov subspace size (GMRES restart, GCRO-DR m).", DefaultValueFactory = _ => 40 };
         var k = new Option<int>("--k") { Description = "GCRO-DR recycle dimension.", DefaultValueFactory = _ => 20 };
         var ordering = new Option<string>("--ordering") { Description = "Sorted ordering: greedy | grouped.", DefaultValueFactory = _ => "greedy" };
-        var methods = new Option<string>("--methods") { Description = "Comma list of gmres, natural, sorted.", DefaultValueFactory = _ => "gmres,natural,sorted" };
+        var methods = new Option<string?>("--methods") { Description = "Comma list of gmres, natural, sorted (GCRO-DR), cg, rcg (recycled CG, sorted; symmetric problems). Default: all that apply (gmres,natural,sorted,cg,rcg; poisson-star: gmres,natural,sorted)." };
+        var window = new Option<int>("--window") { Description = "Recycled CG: search directions per solve kept for the Rayleigh-Ritz refresh of its recycle space (its k is --k).", DefaultValueFactory = _ => 20 };
         var update = new Option<int>("--update-interval") { Description = "GCRO-DR: cycles between recycle-space updates within a solve (1 = every cycle, as in Parks et al.).", DefaultValueFactory = _ => 4 };
         var repeat = new Option<int>("--repeat") { Description = "Run the methods round-robin this many times and keep each method's fastest run (robust timings on a loaded machine).", DefaultValueFactory = _ => 1 };
         var json = CommonOptions.Json();
@@ -39,17 +40,17 @@ public static class BenchKrylovCommand
         var quiet = CommonOptions.Quiet();
         var command = new Command("krylov", "GMRES vs GCRO-DR recycling (natural and sorted order) on a sequence of Darcy (or poisson-2d, poisson-star) systems.")
         {
-            problem, n, systems, tol, precond, m, k, ordering, methods, update, repeat, json, export, quiet,
+            problem, n, systems, tol, precond, m, k, ordering, methods, window, update, repeat, json, export, quiet,
         };
         command.SetAction(parse => CliApp.Guard(() => Execute(new Settings(
             parse.GetValue(problem)!, parse.GetValue(n), parse.GetValue(systems), parse.GetValue(tol), parse.GetValue(precond)!,
-            parse.GetValue(m), parse.GetValue(k), parse.GetValue(ordering)!, parse.GetValue(methods)!, parse.GetValue(update), parse.GetValue(repeat), parse.GetValue(json),
+            parse.GetValue(m), parse.GetValue(k), parse.GetValue(ordering)!, parse.GetValue(methods), parse.GetValue(window), parse.GetValue(update), parse.GetValue(repeat), parse.GetValue(json),
             parse.GetValue(export), parse.GetValue(quiet)))));
         return command;
     }
 
     public sealed record Settings(string Problem, int N, int Systems, double Tolerance, string Preconditioner, int M, int K,
-        string Ordering, string Methods, int UpdateInterval, int Repeat, string? JsonPath, string? ExportDir, bool Quiet);
+        string Ordering, string? Methods, int Window, int UpdateInterval, int Repeat, string? JsonPath, string? ExportDir, bool Quiet);
 
     private sealed record MethodRun(string Name, string Label, SequenceSolveResult Result, double Seconds, double CpuSeconds, long WorkspaceVectors);
 
@@ -98,13 +99,23 @@ public static class BenchKrylovCommand
             "grouped" => OrderingKind.GroupedGreedy,
             _ => throw new SpecException(Source, "--ordering", $"expected greedy or grouped, got {s.Ordering}"),
         };
-        string[] wanted = s.Methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        bool symmetric = s.Problem != "poisson-star";
+        string[] wanted = (s.Methods ?? (symmetric ? "gmres,natural,sorted,cg,rcg" : "gmres,natural,sorted"))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (string w in wanted)
         {
-            if (w is not ("gmres" or "natural" or "sorted"))
+            if (w is not ("gmres" or "natural" or "sorted" or "cg" or "rcg"))
             {
-                throw new SpecException(Source, "--methods", $"expected a comma list of gmres, natural, sorted, got {w}");
+                throw new SpecException(Source, "--methods", $"expected a comma list of gmres, natural, sorted, cg, rcg, got {w}");
             }
+            if (w is "cg" or "rcg" && !symmetric)
+            {
+                throw new SpecException(Source, "--methods", $"{w} needs symmetric matrices, and poisson-star's (Shortley-Weller) matrices are not; use gmres, natural or sorted");
+            }
+        }
+        if (s.Window < 1 || s.Window > 1000)
+        {
+            throw new SpecException(Source, "--window", $"expected 1..1000 directions, got {s.Window}");
         }
         if (s.JsonPath is not null)
         {
@@ -129,13 +140,17 @@ public static class BenchKrylovCommand
             Export(s.ExportDir, items, sortedKind, s.Quiet);
         }
 
-        // Warm-up (JIT) on a few small systems.
         // Warm-up: JIT and tiered recompilation of the kernels (tier-1 code is compiled in the background).
         var warm = DarcySystemSequence.Create(darcy, Math.Min(s.N, 32), 4);
         for (int pass = 0; pass < 3; pass++)
         {
             new SequenceSolver(new Gmres(s.M, s.Tolerance, 20_000, factory)).Solve(warm);
             new SequenceSolver(new GcroDr(s.M, s.K, s.Tolerance, 20_000, factory) { UpdateInterval = s.UpdateInterval }, sortedKind).Solve(warm);
+            if (symmetric)
+            {
+                new SequenceSolver(new ConjugateGradient(s.Tolerance, 20_000, factory)).Solve(warm);
+                new SequenceSolver(new RecycledCg(s.K, s.Window, s.Tolerance, 20_000, factory), sortedKind).Solve(warm);
+            }
             Thread.Sleep(200);
         }
 
@@ -199,6 +214,19 @@ public static class BenchKrylovCommand
                 summary["speedupTime"] = JsonSummary.Number(baseline.Seconds / sorted.Seconds);
                 summary["speedupCpuTime"] = JsonSummary.Number(baseline.CpuSeconds / sorted.CpuSeconds);
                 summary["speedupIterations"] = JsonSummary.Number(baseline.Result.MeanIterations / sorted.Result.MeanIterations);
+            }
+            MethodRun? rcg = runs.FirstOrDefault(r => r.Name == "rcg");
+            if (baseline is not null && rcg is not null)
+            {
+                // The symmetric counterpart of sorted GCRO-DR, against the same GMRES(m) baseline (and plain CG when run).
+                MethodRun? cg = runs.FirstOrDefault(r => r.Name == "cg");
+                summary["recycledCg"] = new JsonObject
+                {
+                    ["speedupTime"] = JsonSummary.Number(baseline.Seconds / rcg.Seconds),
+                    ["speedupCpuTime"] = JsonSummary.Number(baseline.CpuSeconds / rcg.CpuSeconds),
+                    ["speedupIterations"] = JsonSummary.Number(baseline.Result.MeanIterations / rcg.Result.MeanIterations),
+                    ["speedupTimeOverCg"] = cg is null ? null : JsonSummary.Number(cg.Seconds / rcg.Seconds),
+                };
             }
             var methodsJson = new JsonObject();
             foreach (MethodRun run in runs)
@@ -265,8 +293,15 @@ public static class BenchKrylovCommand
             // A sequence that repeats one matrix (poisson-2d) builds GMRES's preconditioner once, as GCRO-DR does.
             "gmres" => ((ILinearSolver)new Gmres(s.M, s.Tolerance, 50_000, factory is null ? null : new ReusedPreconditionerFactory(factory)), OrderingKind.Natural, $"GMRES({s.M})", s.M + 3L),
             "natural" => Recycling(OrderingKind.Natural, "natural"),
+            "cg" => (new ConjugateGradient(s.Tolerance, 50_000, factory is null ? null : new ReusedPreconditionerFactory(factory)), OrderingKind.Natural, "CG", 4L),
+            "rcg" => RecycledCg(),
             _ => Recycling(sortedKind, "sorted"),
         };
+        (ILinearSolver, OrderingKind, string, long) RecycledCg()
+        {
+            var rcg = new RecycledCg(s.K, s.Window, s.Tolerance, 50_000, factory);
+            return (rcg, sortedKind, $"recycled CG({s.K},{s.Window}) sorted", rcg.WorkspaceVectors);
+        }
         (ILinearSolver, OrderingKind, string, long) Recycling(OrderingKind order, string name)
         {
             var gcro = new GcroDr(s.M, s.K, s.Tolerance, 50_000, factory) { UpdateInterval = s.UpdateInterval };

@@ -25,7 +25,7 @@ namespace NeuralPDE.Numerics.Krylov;
 /// Ritz update then writes C over its own basis (<see cref="VectorOps.CombineInPlace"/> allows that).
 /// Convergence is decided on the true residual b − A x, as in <see cref="Gmres"/>.
 /// </summary>
-public sealed class GcroDr : ILinearSolver
+public sealed class GcroDr : IRecyclingSolver
 {
 
     private double[][] _u = [];

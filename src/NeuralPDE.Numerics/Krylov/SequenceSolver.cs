@@ -22,7 +22,7 @@ public sealed record SequenceSolveResult(double[]?[] Solutions, LinearSolveResul
 public readonly record struct SequenceProgress(int Done, int Total, int SystemIndex, LinearSolveResult Last);
 
 /// <summary>
-/// Solves a sequence of related systems with one <see cref="ILinearSolver"/> (a <see cref="GcroDr"/> carries its
+/// Solves a sequence of related systems with one <see cref="ILinearSolver"/> (a <see cref="IRecyclingSolver"/> carries its
 /// recycle space from one system to the next), in an order chosen by <see cref="SystemOrdering"/> over the systems'
 /// parameter vectors. Systems are built lazily, one at a time, and the results are returned in the original order
 /// whatever the solve order. Initial guesses are zero.
@@ -58,9 +58,9 @@ public sealed class SequenceSolver
         var clock = Stopwatch.StartNew();
         int[] order = SystemOrdering.Create(Ordering, systems.Select(s => s.Parameters).ToList(), GroupSize);
         double orderingSeconds = clock.Elapsed.TotalSeconds;
-        if (Solver is GcroDr gcro)
+        if (Solver is IRecyclingSolver recycling)
         {
-            gcro.Reset();
+            recycling.Reset();
         }
         var solutions = new double[]?[systems.Count];
         var stats = new LinearSolveResult[systems.Count];

@@ -23,7 +23,14 @@ public class BenchKrylovCliTests
         var (code, stdout, stderr) = Neuralpde($"bench krylov --n 10 --systems 4 --tol 1e-8 --precond ilu0 --m 12 --k 4 --json \"{json}\" --export-dir \"{export}\"");
         Assert.True(code == 0, stderr + stdout);
         Assert.Contains("GCRO-DR(12,4) sorted", stdout);
+        Assert.Contains("recycled CG(4,20) sorted", stdout);
         var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        // Darcy is symmetric: plain and recycled CG run by default, and the JSON compares recycled CG with both baselines.
+        Assert.Equal(5, summary["methods"]!.AsObject().Count);
+        JsonObject rcg = summary["recycledCg"]!.AsObject();
+        Assert.True(rcg["speedupIterations"]!.GetValue<double>() > 1, stdout);
+        Assert.True(rcg["speedupTimeOverCg"]!.GetValue<double>() > 0);
+        Assert.Equal(2 * 4 + 20 + 4, summary["methods"]!["rcg"]!["workspaceVectors"]!.GetValue<int>());
         Assert.True(summary["speedupTime"]!.GetValue<double>() > 0);
         Assert.True(summary["speedupIterations"]!.GetValue<double>() > 0);
         Assert.True(summary["maxRelResidual"]!.GetValue<double>() <= 1e-8);
@@ -61,6 +68,9 @@ public class BenchKrylovCliTests
     [InlineData("bench krylov --m 20 --k 20", "expected 1 <= k < m")]
     [InlineData("bench krylov --problem burgers-1d", "--problem: expected darcy-2d, poisson-2d or poisson-star, got burgers-1d")]
     [InlineData("bench krylov --tol 0", "--tol: expected a number in (0, 1)")]
+    [InlineData("bench krylov --problem poisson-star --methods gmres,rcg", "--methods: rcg needs symmetric matrices")]
+    [InlineData("bench krylov --methods gmres,bicg", "--methods: expected a comma list of gmres, natural, sorted, cg, rcg, got bicg")]
+    [InlineData("bench krylov --window 0", "--window: expected 1..1000 directions, got 0")]
     public void BadOptionsGiveOneLineAndExitCode2(string args, string expected)
     {
         var (code, _, stderr) = Neuralpde(args);
