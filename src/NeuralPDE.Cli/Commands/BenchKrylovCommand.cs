@@ -15,7 +15,8 @@ namespace NeuralPDE.Cli.Commands;
 /// <summary>
 /// <c>neuralpde bench krylov</c>: on the same sequence of systems (Darcy coefficient fields, the SKR case; or the
 /// systems of the poisson-2d or poisson-star dataset recipes), tolerance and preconditioner, times
-/// GMRES(m), GCRO-DR(m, k) in natural order and GCRO-DR(m, k) sorted by the greedy nearest-neighbour chain (SKR).
+/// GMRES(m), GCRO-DR(m, k) in natural order and GCRO-DR(m, k) sorted by the greedy nearest-neighbour chain (SKR), and
+/// on the symmetric problems (darcy-2d, poisson-2d) CG and recycled CG (<see cref="RecycledCg"/>) along the same chain.
 /// Times are the linear solves plus (for sorted) the ordering; assembly, identical for all methods, is excluded and
 /// reported separately. A short warm-up (JIT) precedes the timed runs.
 /// </summary>
@@ -29,7 +30,7 @@ public static class BenchKrylovCommand
         var tol = new Option<double>("--tol") { Description = "Relative residual tolerance.", DefaultValueFactory = _ => 1e-8 };
         var precond = new Option<string>("--precond") { Description = "none | jacobi | ilu0 | ssor", DefaultValueFactory = _ => "none" };
         var m = new Option<int>("--m") { Description = "Krylov subspace size (GMRES restart, GCRO-DR m).", DefaultValueFactory = _ => 40 };
-        var k = new Option<int>("--k") { Description = "GCRO-DR recycle dimension.", DefaultValueFactory = _ => 20 };
+        var k = new Option<int>("--k") { Description = "Recycle dimension (GCRO-DR and recycled CG).", DefaultValueFactory = _ => 20 };
         var ordering = new Option<string>("--ordering") { Description = "Sorted ordering: greedy | grouped.", DefaultValueFactory = _ => "greedy" };
         var methods = new Option<string?>("--methods") { Description = "Comma list of gmres, natural, sorted (GCRO-DR), cg, rcg (recycled CG, sorted; symmetric problems). Default: all that apply (gmres,natural,sorted,cg,rcg; poisson-star: gmres,natural,sorted)." };
         var window = new Option<int>("--window") { Description = "Recycled CG: search directions per solve kept for the Rayleigh-Ritz refresh of its recycle space (its k is --k).", DefaultValueFactory = _ => 20 };
@@ -38,7 +39,7 @@ public static class BenchKrylovCommand
         var json = CommonOptions.Json();
         var export = new Option<string?>("--export-dir") { Description = "Write the systems as MatrixMarket files (A_i.mtx, b_i.mtx) and the sorted order." };
         var quiet = CommonOptions.Quiet();
-        var command = new Command("krylov", "GMRES vs GCRO-DR recycling (natural and sorted order) on a sequence of Darcy (or poisson-2d, poisson-star) systems.")
+        var command = new Command("krylov", "GMRES vs GCRO-DR recycling (natural and sorted order), and on symmetric problems CG vs recycled CG, on a sequence of Darcy (or poisson-2d, poisson-star) systems.")
         {
             problem, n, systems, tol, precond, m, k, ordering, methods, window, update, repeat, json, export, quiet,
         };
