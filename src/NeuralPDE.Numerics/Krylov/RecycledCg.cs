@@ -233,25 +233,10 @@ public sealed class RecycledCg : IRecyclingSolver
         var e = new double[kk, kk];
         VectorOps.GramBlock(_w, kk, _aw, kk, e);
         Symmetrize(e);
-        var evd = Matrix<double>.Build.DenseOfArray(e).Evd(Symmetricity.Symmetric);
-        double max = 0;
-        for (int i = 0; i < kk; i++)
-        {
-            max = Math.Max(max, evd.EigenValues[i].Real);
-        }
-        var keep = Enumerable.Range(0, kk).Where(i => evd.EigenValues[i].Real > 1e-12 * max).ToArray();
-        var t = new double[kk, keep.Length];
-        for (int c = 0; c < keep.Length; c++)
-        {
-            double scale = 1 / Math.Sqrt(evd.EigenValues[keep[c]].Real);
-            for (int i = 0; i < kk; i++)
-            {
-                t[i, c] = evd.EigenVectors[i, keep[c]] * scale;
-            }
-        }
+        double[,] t = InverseSquareRootBasis(e);
         VectorOps.CombineInPlace(_w, _w, t);
         VectorOps.CombineInPlace(_aw, _aw, t);
-        _kk = keep.Length;
+        _kk = t.GetLength(1);
         _awCurrent = true;
     }
 
@@ -312,26 +297,16 @@ public sealed class RecycledCg : IRecyclingSolver
     internal static double[,]? SmallestRitz(double[,] f, double[,] g, int count)
     {
         int q = f.GetLength(0);
-        var gEvd = Matrix<double>.Build.DenseOfArray(g).Evd(Symmetricity.Symmetric);
-        double max = Enumerable.Range(0, q).Max(i => gEvd.EigenValues[i].Real);
-        int[] keep = Enumerable.Range(0, q).Where(i => gEvd.EigenValues[i].Real > 1e-12 * max).ToArray();
-        if (keep.Length == 0)
+        double[,] basis = InverseSquareRootBasis(g);
+        if (basis.GetLength(1) == 0)
         {
             return null;
         }
-        var s = Matrix<double>.Build.Dense(q, keep.Length);
-        for (int c = 0; c < keep.Length; c++)
-        {
-            double scale = 1 / Math.Sqrt(gEvd.EigenValues[keep[c]].Real);
-            for (int i = 0; i < q; i++)
-            {
-                s[i, c] = gEvd.EigenVectors[i, keep[c]] * scale;
-            }
-        }
+        var s = Matrix<double>.Build.DenseOfArray(basis);
         Matrix<double> reduced = s.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfArray(f)).Multiply(s);
         reduced = (reduced + reduced.Transpose()) * 0.5;
         var evd = reduced.Evd(Symmetricity.Symmetric);
-        int[] order = Enumerable.Range(0, keep.Length)
+        int[] order = Enumerable.Range(0, s.ColumnCount)
             .Where(i => evd.EigenValues[i].Real > 0)
             .OrderBy(i => evd.EigenValues[i].Real)
             .Take(count)
@@ -350,6 +325,30 @@ public sealed class RecycledCg : IRecyclingSolver
             }
         }
         return y;
+    }
+
+    /// <summary>S = V Λ^(−1/2) from the symmetric positive semidefinite M = V Λ Vᵀ, keeping the eigenpairs with
+    /// λ > 1e-12 λ_max (q × q'), so that Sᵀ M S = I.</summary>
+    private static double[,] InverseSquareRootBasis(double[,] m)
+    {
+        int q = m.GetLength(0);
+        var evd = Matrix<double>.Build.DenseOfArray(m).Evd(Symmetricity.Symmetric);
+        double max = 0;
+        for (int i = 0; i < q; i++)
+        {
+            max = Math.Max(max, evd.EigenValues[i].Real);
+        }
+        int[] keep = Enumerable.Range(0, q).Where(i => evd.EigenValues[i].Real > 1e-12 * max).ToArray();
+        var s = new double[q, keep.Length];
+        for (int c = 0; c < keep.Length; c++)
+        {
+            double scale = 1 / Math.Sqrt(evd.EigenValues[keep[c]].Real);
+            for (int i = 0; i < q; i++)
+            {
+                s[i, c] = evd.EigenVectors[i, keep[c]] * scale;
+            }
+        }
+        return s;
     }
 
     private static void Symmetrize(double[,] m)
