@@ -3,15 +3,13 @@ using TorchSharp;
 namespace NeuralPDE.Numerics.Torch;
 
 /// <summary>
-/// TorchSharp scalars created explicitly and kept alive until <see cref="Dispose"/>. A <c>double</c> passed where
-/// TorchSharp expects a <see cref="Scalar"/> becomes a temporary whose only owner is its finalizer: once the wrapper
-/// has read the native handle the object is unreachable, and a garbage collection on another thread can free the
-/// native scalar while libtorch still reads it (TorchSharp 0.107's <c>Scalar</c> has a finalizer and no keep-alive).
-/// That is the likely cause of a crash seen once, in Adam's <c>add_(ε)</c> of a WoS-supervised MLP run with a
-/// 16,384-point pool (large arrays, frequent collections): libtorch's float conversion of the scalar failed with
-/// "Expected false to be true ... toFloat", as it does for a value read from freed memory. It did not recur on
-/// re-runs. Optimisers run such operations on every parameter tensor of every step, so they hold their scalars here:
-/// <c>using var s = new HeldScalars(a, b);</c>, then <c>s[0]</c>, <c>s[1]</c>.
+/// TorchSharp scalars created explicitly and freed at <see cref="Dispose"/>. A <c>double</c> passed where TorchSharp
+/// expects a <see cref="Scalar"/> becomes a temporary whose only owner is its finalizer. TorchSharp 0.107 would let a
+/// garbage collection on another thread free such a temporary while libtorch still read it. The build's rewrite of
+/// TorchSharp.dll (build/ScalarKeepAlive, README "Temporary scalars outlive the native call") now keeps every scalar
+/// alive through its call, whoever created it. Optimisers still hold theirs here, because they apply the same few
+/// values to every parameter tensor of every step: creating them once per step and freeing them deterministically
+/// keeps the finalizer queue short. <c>using var s = new HeldScalars(a, b);</c>, then <c>s[0]</c>, <c>s[1]</c>.
 /// </summary>
 public sealed class HeldScalars : IDisposable
 {
