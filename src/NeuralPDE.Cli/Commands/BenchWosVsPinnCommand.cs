@@ -39,7 +39,8 @@ public static class BenchWosVsPinnCommand
         var threads = new Option<int>("--threads") { Description = "WoS walker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var resolution = new Option<int>("--resolution") { Description = "Finite-difference reference grid points per direction.", DefaultValueFactory = _ => 129 };
         var only = new Option<string?>("--only") { Description = "Run one method in this process (pinn or wos) instead of both in child processes." };
-        var model = new Option<string>("--model") { Description = "mlp: one problem, the MLP options above. fno: the WoS-NO comparison, the poisson-star operator (its wos section) trained on WoS targets vs physics-informed on the discrete residual.", DefaultValueFactory = _ => "mlp" };
+        var model = new Option<string>("--model") { Description = "mlp: one problem, the MLP options above. fno: the WoS-NO comparison, the poisson-star operator (its wos section) trained on WoS targets vs physics-informed (--baseline).", DefaultValueFactory = _ => "mlp" };
+        var baseline = new Option<string>("--baseline") { Description = "fno: the physics-informed run. autograd: -Δu - f by autograd at random points of each star, the operator evaluated between grid nodes (WoS-NO's baseline). residual: the relative residual of each star's Shortley-Weller equations (a stencil, no autograd).", DefaultValueFactory = _ => "autograd" };
         var epochs = new Option<int?>("--epochs") { Description = "fno: training epochs of both runs (default: wos.training.epochs)." };
         var data = new Option<string?>("--data") { Description = "fno: the poisson-star dataset (default: the wos.data recipe, generated when missing)." };
         var set = CommonOptions.Set();
@@ -49,7 +50,7 @@ public static class BenchWosVsPinnCommand
         var quiet = CommonOptions.Quiet();
         var command = new Command("wos-vs-pinn", "Walk-on-spheres supervision vs physics-informed training on poisson-star, same network and steps (--model mlp: one problem; fno: the operator over random stars): error, time per step, peak memory.")
         {
-            steps, width, depth, batch, pool, walks, refresh, eps, pinnWeight, wosWeight, lr, threads, resolution, only, model, epochs, data, set, seed, json, quiet,
+            steps, width, depth, batch, pool, walks, refresh, eps, pinnWeight, wosWeight, lr, threads, resolution, only, model, baseline, epochs, data, set, seed, json, quiet,
         };
         command.SetAction(parse => CliApp.Guard(() =>
         {
@@ -61,15 +62,15 @@ public static class BenchWosVsPinnCommand
                 {
                     throw new SpecException(Source, given.Name, "applies to --model mlp only (the operator's settings come from the spec's wos section: use --set)");
                 }
-                return BenchWosOperatorComparison.Execute(parse.GetValue(epochs), parse.GetValue(data), parse.GetValue(set) ?? [], parse.GetValue(seed), parse.GetValue(json), parse.GetValue(quiet));
+                return BenchWosOperatorComparison.Execute(parse.GetValue(baseline) ?? "autograd", parse.GetValue(epochs), parse.GetValue(data), parse.GetValue(set) ?? [], parse.GetValue(seed), parse.GetValue(json), parse.GetValue(quiet));
             }
             if (kind != "mlp")
             {
                 throw new SpecException(Source, "--model", $"expected mlp or fno, got {kind}");
             }
-            if (parse.GetValue(epochs) is not null || parse.GetValue(data) is not null || parse.GetValue(set) is { Length: > 0 })
+            if (parse.GetValue(epochs) is not null || parse.GetValue(data) is not null || parse.GetValue(set) is { Length: > 0 } || parse.GetResult(baseline) is { Implicit: false })
             {
-                throw new SpecException(Source, "--model", "--epochs, --data and --set apply to --model fno only");
+                throw new SpecException(Source, "--model", "--baseline, --epochs, --data and --set apply to --model fno only");
             }
             var settings = new MlpSupervisionSettings
             {

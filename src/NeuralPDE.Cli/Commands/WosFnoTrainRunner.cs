@@ -48,7 +48,12 @@ public static class WosFnoTrainRunner
         if (!request.Quiet)
         {
             Console.WriteLine($"train {spec.Name} (wos): {model}; inputs {string.Join(", ", StarPoissonOperatorData.ChannelNames)}; {settings.Describe()}");
-            string supervision = settings.Supervision == OperatorSupervision.Wos ? $"WoS targets at {trainer.TargetNodes} interior nodes" : "the residual of their Shortley-Weller equations";
+            string supervision = settings.Supervision switch
+            {
+                OperatorSupervision.Wos => $"WoS targets at {trainer.TargetNodes} interior nodes",
+                OperatorSupervision.Autograd => $"-Δu - f by autograd at {settings.Collocation} random interior points and u - g at {settings.BoundaryPoints} boundary points per star and step",
+                _ => "the residual of their Shortley-Weller equations",
+            };
             Console.WriteLine($"data      {data}: {trainer.Train.Count} train samples ({supervision}; their FD solutions are never used for training) / {trainer.Test.Count} test samples (FD reference), grid {trainer.Train.Grid.NX}x{trainer.Train.Grid.NY}");
         }
         // Training memory, as in bench wos-vs-pinn's MLP mode (the data, walk pools and runtime loaded before are left out).
@@ -72,13 +77,23 @@ public static class WosFnoTrainRunner
         double walksPerSecond = result.WalkSeconds > 0 ? result.TotalWalks / result.WalkSeconds : double.NaN;
         double finalLoss = result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN;
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
-        Console.WriteLine($"method    {(settings.Supervision == OperatorSupervision.Wos ? "wos-supervised" : "physics-informed (residual)")} fno: {model}; {settings.Describe()}");
-        Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final {(settings.Supervision == OperatorSupervision.Wos ? "loss vs WoS targets" : "relative residual")} {finalLoss:E3}");
+        Console.WriteLine($"method    {(settings.Supervision == OperatorSupervision.Wos ? "wos-supervised" : $"physics-informed ({settings.SupervisionName})")} fno: {model}; {settings.Describe()}");
+        string lossName = settings.Supervision switch
+        {
+            OperatorSupervision.Wos => "loss vs WoS targets",
+            OperatorSupervision.Autograd => "autograd PDE + boundary loss",
+            _ => "relative residual",
+        };
+        Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final {lossName} {finalLoss:E3}");
         Console.WriteLine($"relL2     {result.Test.Mean:E3} vs the finite-difference solutions of {result.Test.Errors.Length} test samples, on the mask (median {result.Test.Median:E3}, max {result.Test.Max:E3}; untrained network {result.InitialTestRelL2:E3})");
         if (settings.Supervision == OperatorSupervision.Wos)
         {
             Console.WriteLine($"targets   WoS running means vs FD (training samples): rel L2 {result.TargetRelL2:E3} after {result.WalksPerNode} walks/node, mean standard error {result.TargetStandardError:E3} (noise floor; FD data are used only for evaluation)");
             Console.WriteLine($"walks     {result.TotalWalks} in {result.WalkSeconds:F1} s ({walksPerSecond:F0} walks/s)");
+        }
+        else if (settings.Supervision == OperatorSupervision.Autograd)
+        {
+            Console.WriteLine("targets   none: physics-informed, -Δu - f by autograd at random points of each star plus u - g on its boundary (wos.training.supervision = autograd; FD solutions used only for evaluation)");
         }
         else
         {

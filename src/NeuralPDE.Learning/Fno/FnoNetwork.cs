@@ -61,6 +61,17 @@ public sealed class FnoNetwork : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
+        using var scope = NewDisposeScope();
+        return Decode(Hidden(input)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The last Fourier layer's output [batch, width, n1, …, nd] on the input grid (padding removed): what
+    /// <see cref="Decode"/> maps pointwise to the output. Evaluated between nodes (for example by
+    /// <see cref="TrigonometricInterpolation"/>) and decoded there, it makes the operator a function of continuous
+    /// coordinates that autograd can differentiate.</summary>
+    public Tensor Hidden(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         CheckInput(input.shape);
         int d = Config.Dims;
         using var scope = NewDisposeScope();
@@ -92,9 +103,20 @@ public sealed class FnoNetwork : nn.Module<Tensor, Tensor>
                 h = h.narrow(2 + k, 0, sizes[k]);
             }
         }
-        h = nn.functional.gelu(project.forward(h));
-        h = output.forward(h);
         return h.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The projection head, pointwise: [batch, width, …] hidden features to [batch, out channels, …]
+    /// (any trailing shape: grid axes or a list of points).</summary>
+    public Tensor Decode(Tensor hidden)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        if (hidden.dim() < 3 || hidden.shape[1] != Config.Width)
+        {
+            throw new ArgumentException($"fno decode: expected hidden features [batch, {Config.Width}, ...], got [{string.Join(", ", hidden.shape)}]");
+        }
+        using var scope = NewDisposeScope();
+        return output.forward(nn.functional.gelu(project.forward(hidden))).MoveToOuterDisposeScope();
     }
 
     /// <summary>The coordinate channels [batch, d, n1, …, nd], x_k = j / (n_k − 1).</summary>

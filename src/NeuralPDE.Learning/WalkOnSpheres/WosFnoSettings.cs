@@ -21,12 +21,21 @@ public sealed record WosFnoSettings
 
     public int MaxSteps { get; init; } = 10_000;
 
-    /// <summary>What the operator is fitted to (<c>wos.training.supervision</c>: wos, or residual for the
-    /// physics-informed baseline on the same operator, data and epochs).</summary>
+    /// <summary>What the operator is fitted to (<c>wos.training.supervision</c>: wos; or, for the physics-informed
+    /// baselines on the same operator, data and epochs, autograd or residual).</summary>
     public OperatorSupervision Supervision { get; init; } = OperatorSupervision.Wos;
 
-    /// <summary>The spec value of <see cref="Supervision"/>: wos or residual.</summary>
-    public string SupervisionName => Supervision == OperatorSupervision.Wos ? "wos" : "residual";
+    /// <summary>The spec value of <see cref="Supervision"/>: wos, autograd or residual.</summary>
+    public string SupervisionName => Supervision.ToString().ToLowerInvariant();
+
+    /// <summary>Interior collocation points per sample and step of the autograd baseline (<c>wos.training.collocation</c>).</summary>
+    public int Collocation { get; init; } = 256;
+
+    /// <summary>Boundary points per sample and step of the autograd baseline (<c>wos.training.boundaryPoints</c>).</summary>
+    public int BoundaryPoints { get; init; } = 64;
+
+    /// <summary>Weight of the relative boundary misfit in the autograd baseline's loss (<c>wos.training.boundaryWeight</c>).</summary>
+    public double BoundaryWeight { get; init; } = 1;
 
     public static WosFnoSettings FromSpec(ProblemSpec spec)
     {
@@ -42,7 +51,10 @@ public sealed record WosFnoSettings
             WalksPerRefresh = spec.IntegerOr("wos.walks.perRefresh", d.WalksPerRefresh, min: 1, max: 1_000_000),
             RelativeEpsilon = spec.NumberOr("wos.walks.relativeEpsilon", d.RelativeEpsilon, min: 0, max: 0.1, exclusiveMin: true),
             MaxSteps = spec.IntegerOr("wos.walks.maxSteps", d.MaxSteps, min: 1),
-            Supervision = spec.TextOr("wos.training.supervision", "wos", "wos", "residual") == "residual" ? OperatorSupervision.Residual : OperatorSupervision.Wos,
+            Supervision = Enum.Parse<OperatorSupervision>(spec.TextOr("wos.training.supervision", "wos", "wos", "autograd", "residual"), ignoreCase: true),
+            Collocation = spec.IntegerOr("wos.training.collocation", d.Collocation, min: 1, max: 1_000_000),
+            BoundaryPoints = spec.IntegerOr("wos.training.boundaryPoints", d.BoundaryPoints, min: 1, max: 1_000_000),
+            BoundaryWeight = spec.NumberOr("wos.training.boundaryWeight", d.BoundaryWeight, min: 0, max: 1e6),
         };
     }
 
@@ -60,6 +72,14 @@ public sealed record WosFnoSettings
         if (MaxSteps < 1)
         {
             throw new ArgumentException($"wos.walks.maxSteps: expected an integer >= 1, got {MaxSteps}");
+        }
+        if (Collocation < 1 || BoundaryPoints < 1)
+        {
+            throw new ArgumentException($"wos.training.collocation and wos.training.boundaryPoints: expected integers >= 1, got {Collocation} and {BoundaryPoints}");
+        }
+        if (!(BoundaryWeight >= 0) || double.IsInfinity(BoundaryWeight))
+        {
+            throw new ArgumentException($"wos.training.boundaryWeight: expected a finite number >= 0, got {BoundaryWeight}");
         }
         if (Fno.Normalise == NormalizerMode.Pointwise)
         {
@@ -80,14 +100,23 @@ public sealed record WosFnoSettings
         json["relativeEpsilon"] = RelativeEpsilon;
         json["maxSteps"] = MaxSteps;
         json["supervision"] = SupervisionName;
+        if (Supervision == OperatorSupervision.Autograd)
+        {
+            json["collocation"] = Collocation;
+            json["boundaryPoints"] = BoundaryPoints;
+            json["boundaryWeight"] = BoundaryWeight;
+        }
         return json;
     }
 
     /// <summary>One line for logs and reports.</summary>
     public string Describe() =>
         $"{Fno.Epochs} epochs, batch {Fno.BatchSize}, Adam (weight decay {Fno.WeightDecay:G3}), {Fno.LearningRates.Describe()}, " +
-        (Supervision == OperatorSupervision.Wos
-            ? $"masked relative L2 against running-mean WoS targets ({WalksPerRefresh} new walks per node per epoch, ε = {RelativeEpsilon:G3} × diameter), "
-            : "physics-informed: relative residual of the Shortley-Weller equations (no WoS, no solver data), ") +
+        Supervision switch
+        {
+            OperatorSupervision.Wos => $"masked relative L2 against running-mean WoS targets ({WalksPerRefresh} new walks per node per epoch, ε = {RelativeEpsilon:G3} × diameter), ",
+            OperatorSupervision.Autograd => $"physics-informed by autograd: relative -Δu - f at {Collocation} random interior points + {BoundaryWeight:G3} × relative u - g at {BoundaryPoints} boundary points per star and step (no WoS, no solver data), ",
+            _ => "physics-informed: relative residual of the Shortley-Weller equations (no WoS, no solver data), ",
+        } +
         $"normalise inputs {Fno.Normalise.ToString().ToLowerInvariant()}";
 }

@@ -34,6 +34,7 @@ public sealed class WosFnoTrainer : IDisposable
     private readonly int[][] _interiorNodes;
     private readonly float[][] _targets;
     private readonly StarResidualLoss? _residual;
+    private readonly StarCollocationLoss? _collocation;
 
     public WosFnoTrainer(WosFnoSettings settings, string dataPath, FnoTrainingOptions options)
     {
@@ -95,6 +96,9 @@ public sealed class WosFnoTrainer : IDisposable
             _targets[s] = target;
         }
         _residual = settings.Supervision == OperatorSupervision.Residual ? new StarResidualLoss(Train) : null;
+        _collocation = settings.Supervision == OperatorSupervision.Autograd
+            ? new StarCollocationLoss(Train, settings.Collocation, settings.BoundaryPoints, settings.BoundaryWeight, options.Seed)
+            : null;
         FnoCheckpoint? resume = options.CheckpointPath is string path && File.Exists(path) ? FnoCheckpoint.Load(path) : null;
         try
         {
@@ -225,6 +229,9 @@ public sealed class WosFnoTrainer : IDisposable
 
     public IProgress<SolveProgress>? Progress { get; set; }
 
+    /// <summary>True when the operator is fitted to walk-on-spheres targets (not a physics-informed baseline).</summary>
+    private bool Walking => _settings.Supervision == OperatorSupervision.Wos;
+
     /// <summary>Interior grid nodes carrying WoS targets, over all training samples.</summary>
     public long TargetNodes => _pools.Sum(p => (long)p.Points.Length);
 
@@ -250,7 +257,7 @@ public sealed class WosFnoTrainer : IDisposable
         while (Epoch < fno.Epochs)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
-            if (_residual is null)
+            if (Walking)
             {
                 RefreshTargets();
             }
@@ -282,15 +289,15 @@ public sealed class WosFnoTrainer : IDisposable
             if (Epoch % fno.EvalEvery == 0 || last)
             {
                 test = Evaluate(Test).Mean;
-                targetError = _residual is null ? TargetRelL2() : double.NaN;
+                targetError = Walking ? TargetRelL2() : double.NaN;
             }
             evaluation.Stop();
             var record = new WosFnoEpochRecord(Epoch, lossSum / order.Length, test, double.IsFinite(test) ? targetError : double.NaN,
                 _pools[0].WalksPerPoint, lr, _seconds, WalkSeconds);
             _history.Add(record);
-            string state = _residual is null
+            string state = Walking
                 ? $"loss vs WoS {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}, WoS targets vs FD {targetError:E3}" : "")}, {record.WalksPerNode} walks/node"
-                : $"relative residual {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}" : "")}";
+                : $"{(_collocation is null ? "relative residual" : "autograd PDE loss")} {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}" : "")}";
             progress?.Report(new SolveProgress((double)Epoch / Math.Max(1, fno.Epochs), $"epoch {Epoch}/{fno.Epochs}, {state}"));
             if (_options.CheckpointPath is string path && (Epoch % fno.CheckpointEvery == 0 || last))
             {
@@ -324,10 +331,16 @@ public sealed class WosFnoTrainer : IDisposable
         };
     }
 
-    /// <summary>The mean training loss of a mini-batch: the masked relative L2 misfit to the WoS targets, or the
-    /// relative residual of the discrete equations (<see cref="OperatorSupervision.Residual"/>).</summary>
+    /// <summary>The mean training loss of a mini-batch: the masked relative L2 misfit to the WoS targets, the
+    /// relative residual of the discrete equations (<see cref="OperatorSupervision.Residual"/>) or the autograd
+    /// PDE and boundary loss at this step's random points (<see cref="OperatorSupervision.Autograd"/>).</summary>
     private Tensor Loss(int[] batch)
     {
+        if (_collocation is not null)
+        {
+            Tensor hidden = Model.Network.Hidden(Model.InputNormalizer.Encode(Inputs(Train, batch, _device)));
+            return _collocation.Relative(Model.Network, hidden, batch, _adam.Step).mean();
+        }
         Tensor prediction = Model.Predict(Inputs(Train, batch, _device));
         if (_residual is not null)
         {

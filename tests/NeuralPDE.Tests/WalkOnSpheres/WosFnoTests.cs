@@ -212,25 +212,27 @@ public class WosFnoTests(WosFnoData data, ITestOutputHelper output) : IClassFixt
         string[] Leftovers() => Directory.GetFiles(Path.GetTempPath(), "neuralpde-wos-operator-*");
         var before = Leftovers().ToHashSet();
         var (code, stdout, stderr) = DatasetTestSupport.Neuralpde($"bench wos-vs-pinn --model fno --data \"{data.Star}\" --epochs 2 " +
-            $"--set wos.data.train=8 --set wos.data.test=4 --set wos.model.width=8 --set wos.training.batchSize=4 --set wos.training.threads=1 --quiet --json \"{json}\"");
+            $"--set wos.data.train=8 --set wos.data.test=4 --set wos.model.width=8 --set wos.training.batchSize=4 --set wos.training.threads=1 " +
+            $"--set wos.training.collocation=32 --set wos.training.boundaryPoints=8 --quiet --json \"{json}\"");
         output.WriteLine(stdout);
         Assert.True(code == 0, stderr + stdout);
-        Assert.Contains("physics-informed / WoS: error", stdout);
+        Assert.Contains("physics-informed (autograd) / WoS: error", stdout);
         var summary = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
         Assert.Equal("fno", summary["model"]!.GetValue<string>());
+        Assert.Equal("autograd", summary["baseline"]!.GetValue<string>());
         Assert.Equal(4, summary["steps"]!.GetValue<double>());
-        Assert.Equal("residual", summary["residual"]!["supervision"]!.GetValue<string>());
-        Assert.Equal(0, summary["residual"]!["totalWalks"]!.GetValue<long>());
+        Assert.Equal("autograd", summary["autograd"]!["supervision"]!.GetValue<string>());
+        Assert.Equal(0, summary["autograd"]!["totalWalks"]!.GetValue<long>());
         Assert.True(summary["wos"]!["totalWalks"]!.GetValue<long>() > 0);
         double ratio = summary["errorRatio"]!.GetValue<double>();
-        Assert.Equal(summary["residual"]!["relL2"]!.GetValue<double>() / summary["wos"]!["relL2"]!.GetValue<double>(), ratio, 9);
+        Assert.Equal(summary["autograd"]!["relL2"]!.GetValue<double>() / summary["wos"]!["relL2"]!.GetValue<double>(), ratio, 9);
         // time per step = (training time − evaluations and checkpoints) / steps, for both runs
         double PerStep(string run) => (summary[run]!["trainSeconds"]!.GetValue<double>() - summary[run]!["evaluationSeconds"]!.GetValue<double>()) / 4;
-        Assert.Equal(PerStep("residual") / PerStep("wos"), summary["timePerStepRatio"]!.GetValue<double>(), 6);
+        Assert.Equal(PerStep("autograd") / PerStep("wos"), summary["timePerStepRatio"]!.GetValue<double>(), 6);
         // memory: the training memory of each run (peak while training above the memory before it) and the process peaks
         double Memory(string run, string key) => summary[run]![key]!.GetValue<double>();
-        Assert.Equal(Memory("residual", "trainingMemoryMB") / Math.Max(1, Memory("wos", "trainingMemoryMB")), summary["trainingMemoryRatio"]!.GetValue<double>(), 6);
-        Assert.Equal(Memory("residual", "peakMemoryMB") / Memory("wos", "peakMemoryMB"), summary["peakMemoryRatio"]!.GetValue<double>(), 6);
+        Assert.Equal(Memory("autograd", "trainingMemoryMB") / Math.Max(1, Memory("wos", "trainingMemoryMB")), summary["trainingMemoryRatio"]!.GetValue<double>(), 6);
+        Assert.Equal(Memory("autograd", "peakMemoryMB") / Memory("wos", "peakMemoryMB"), summary["peakMemoryRatio"]!.GetValue<double>(), 6);
         Assert.Contains("training memory", stdout);
         // the children's JSON and checkpoints are removed (files of another bench running at the same time aside)
         Assert.DoesNotContain(Leftovers(), f => !before.Contains(f));
