@@ -6,7 +6,8 @@ using static TorchSharp.torch;
 namespace NeuralPDE.Tests.WalkOnSpheres;
 
 /// <summary>The autograd physics-informed baseline of the WoS-NO comparison: its points, the operator evaluated between
-/// grid nodes, its Laplacian against finite differences of the same operator, and a short training run.</summary>
+/// grid nodes and its Laplacian against finite differences of the same operator (its training run:
+/// <see cref="WosFnoTests.ThePhysicsInformedBaselinesTrainTheSameOperatorWithoutWalks"/>).</summary>
 public class StarCollocationLossTests(WosFnoData data, ITestOutputHelper output) : IClassFixture<WosFnoData>
 {
     private static FnoNetwork TinyNetwork()
@@ -100,29 +101,5 @@ public class StarCollocationLossTests(WosFnoData data, ITestOutputHelper output)
         output.WriteLine($"max |Δu autograd - Δu differences| = {worst:E3} (max |Δu| {scale:E3})");
         Assert.True(scale > 1e-2, "the Laplacian is not trivial");
         Assert.True(worst < 0.02 * scale, $"autograd vs finite differences: {worst:E3} against max |Δu| {scale:E3}");
-    }
-
-    [Fact]
-    public void TheAutogradBaselineTrainsTheSameOperatorWithoutWalks()
-    {
-        var settings = new WosFnoSettings
-        {
-            Fno = new FnoSettings
-            {
-                TrainSamples = 8, TestSamples = 4, Modes = [6, 6], Width = 12, Layers = 3, ProjectionWidth = 24, Padding = [6, 6],
-                Epochs = 16, BatchSize = 2, LearningRate = 5e-3, Schedule = "cosine", Normalise = NormalizerMode.Channel,
-                EvalEvery = 100, CheckpointEvery = 100, Threads = 1,
-            },
-            Supervision = OperatorSupervision.Autograd,
-            Collocation = 64,
-            BoundaryPoints = 16,
-        };
-        using var trainer = new WosFnoTrainer(settings, data.Star, new FnoTrainingOptions { Seed = 4 });
-        var result = trainer.Run();
-        output.WriteLine($"autograd supervision: test rel L2 {result.InitialTestRelL2:G3} -> {result.Test.Mean:G3}; losses {string.Join(", ", result.History.Select(h => h.TrainLoss.ToString("G3")))}");
-        Assert.Equal(0, result.TotalWalks);
-        Assert.True(double.IsNaN(result.TargetRelL2));
-        Assert.True(result.History[^1].TrainLoss < 0.7 * result.History[0].TrainLoss);
-        Assert.True(result.Test.Mean < result.InitialTestRelL2, $"test error {result.Test.Mean} vs initial {result.InitialTestRelL2}");
     }
 }
