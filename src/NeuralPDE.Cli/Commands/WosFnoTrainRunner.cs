@@ -78,13 +78,7 @@ public static class WosFnoTrainRunner
         double finalLoss = result.History.Length > 0 ? result.History[^1].TrainLoss : double.NaN;
         Console.WriteLine($"problem   {spec.Name} ({spec.Family}/{spec.Variant})");
         Console.WriteLine($"method    {(settings.Supervision == OperatorSupervision.Wos ? "wos-supervised" : $"physics-informed ({settings.SupervisionName})")} fno: {model}; {settings.Describe()}");
-        string lossName = settings.Supervision switch
-        {
-            OperatorSupervision.Wos => "loss vs WoS targets",
-            OperatorSupervision.Autograd => "autograd PDE + boundary loss",
-            _ => "relative residual",
-        };
-        Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final {lossName} {finalLoss:E3}");
+        Console.WriteLine($"epochs    {result.Epochs}{(result.ResumedFromEpoch > 0 ? $" (resumed at {result.ResumedFromEpoch})" : "")}, final {settings.LossName} {finalLoss:E3}");
         Console.WriteLine($"relL2     {result.Test.Mean:E3} vs the finite-difference solutions of {result.Test.Errors.Length} test samples, on the mask (median {result.Test.Median:E3}, max {result.Test.Max:E3}; untrained network {result.InitialTestRelL2:E3})");
         if (settings.Supervision == OperatorSupervision.Wos)
         {

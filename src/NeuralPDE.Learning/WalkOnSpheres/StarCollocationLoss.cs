@@ -120,11 +120,14 @@ public sealed class StarCollocationLoss
         Device device = hidden.device;
         var (u, laplacian) = Evaluate(network, hidden, tensor(points, [b, n, 2]).to(device), InteriorPoints);
         Tensor f = tensor(source, [b, InteriorPoints]).to(device);
-        Tensor pde = (laplacian + f).square().sum(1).sqrt() / f.square().sum(1).sqrt().clamp_min(1e-12);   // ‖−Δu − f‖/‖f‖
         Tensor g = tensor(boundary, [b, BoundaryPoints]).to(device);
-        Tensor edge = (u.narrow(1, InteriorPoints, BoundaryPoints) - g).square().sum(1).sqrt() / g.square().sum(1).sqrt().clamp_min(1e-12);
-        return pde + BoundaryWeight * edge;
+        // ‖−Δu − f‖/‖f‖ + w ‖u − g‖/‖g‖
+        return RelativeNorm(laplacian + f, f) + BoundaryWeight * RelativeNorm(u.narrow(1, InteriorPoints, BoundaryPoints) - g, g);
     }
+
+    /// <summary>‖difference‖/‖reference‖ per row of [B, N] tensors (the reference's norm floored at 1e-12).</summary>
+    private static Tensor RelativeNorm(Tensor difference, Tensor reference) =>
+        difference.square().sum(1).sqrt() / reference.square().sum(1).sqrt().clamp_min(1e-12);
 
     /// <summary>The operator's values u [B, N] at the physical points <paramref name="points"/> [B, N, 2] and its
     /// Laplacian Δu [B, <paramref name="interior"/>] at the first <paramref name="interior"/> of them, by autograd

@@ -28,6 +28,14 @@ public sealed record WosFnoSettings
     /// <summary>The spec value of <see cref="Supervision"/>: wos, autograd or residual.</summary>
     public string SupervisionName => Supervision.ToString().ToLowerInvariant();
 
+    /// <summary>What the training loss measures, for logs: the name of <see cref="Supervision"/>'s loss.</summary>
+    public string LossName => Supervision switch
+    {
+        OperatorSupervision.Wos => "loss vs WoS targets",
+        OperatorSupervision.Autograd => "autograd PDE + boundary loss",
+        _ => "relative residual",
+    };
+
     /// <summary>Interior collocation points per sample and step of the autograd baseline (<c>wos.training.collocation</c>).</summary>
     public int Collocation { get; init; } = 256;
 

@@ -296,8 +296,8 @@ public sealed class WosFnoTrainer : IDisposable
                 _pools[0].WalksPerPoint, lr, _seconds, WalkSeconds);
             _history.Add(record);
             string state = Walking
-                ? $"loss vs WoS {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}, WoS targets vs FD {targetError:E3}" : "")}, {record.WalksPerNode} walks/node"
-                : $"{(_collocation is null ? "relative residual" : "autograd PDE loss")} {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}" : "")}";
+                ? $"{_settings.LossName} {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}, WoS targets vs FD {targetError:E3}" : "")}, {record.WalksPerNode} walks/node"
+                : $"{_settings.LossName} {record.TrainLoss:E3}{(double.IsFinite(test) ? $", test rel. L2 vs FD {test:E3}" : "")}";
             progress?.Report(new SolveProgress((double)Epoch / Math.Max(1, fno.Epochs), $"epoch {Epoch}/{fno.Epochs}, {state}"));
             if (_options.CheckpointPath is string path && (Epoch % fno.CheckpointEvery == 0 || last))
             {
